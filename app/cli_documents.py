@@ -1,0 +1,79 @@
+"""``nexus load`` (gold-format JSON), ``extract``, ``ingest`` and ``remove``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from graph_schema.contract import Extraction
+from graph_schema.errors import NexusError
+from graph_schema.model import load_schema
+
+
+def _json_files(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        out.extend(sorted(path.glob("*.json")) if path.is_dir() else [path])
+    return out
+
+
+def read_gold_file(path: Path) -> Extraction:
+    """A gold-format JSON file; a sibling ``<stem>.txt`` (if any) gives evidence offsets."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        from graph_schema.errors import BadDocument
+
+        raise BadDocument(f"{path}: cannot read JSON: {exc}") from None
+    text_path = path.with_suffix(".txt")
+    text = text_path.read_text(encoding="utf-8") if text_path.exists() else None
+    return Extraction.from_gold(data, stem=path.stem, text=text)
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from app.cli import open_repository
+    from app.services.ingest_service import ingest
+
+    failures: list[str] = []
+    with open_repository() as repo:
+        for path in _json_files(args.paths):
+            try:
+                result = ingest(repo, load_schema(), read_gold_file(path), replace=args.replace)
+                print(f"{result.status:9} {result.document_id}: "
+                      f"{result.entities} entities, {result.relations} relations")
+            except NexusError as exc:
+                failures.append(f"{path}: {exc}")
+    return _summary(failures)
+
+
+def _summary(failures: list[str]) -> int:
+    for line in failures:
+        print(f"failed    {line}", file=sys.stderr)
+    if failures:
+        print(f"{len(failures)} file(s) failed", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from app.cli import open_repository
+    from app.services.ingest_service import retract
+
+    with open_repository() as repo:
+        for doc_id in args.doc_ids:
+            retract(repo, doc_id)
+            print(f"removed   {doc_id}")
+    return 0
+
+
+def add_commands(sub: Any) -> None:
+    p = sub.add_parser("load", help="load gold-format JSON extractions (files or folders)")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--replace", action="store_true", help="replace documents stored with other content")
+    p.set_defaults(func=cmd_load)
+    p = sub.add_parser("remove", help="retract documents: what only they supported disappears")
+    p.add_argument("doc_ids", nargs="+")
+    p.set_defaults(func=cmd_remove)

@@ -1,0 +1,43 @@
+"""The FastAPI application: the lifespan owns the store; routes live in app/routes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app import errors
+from app.catalogue import load_catalogue
+from app.routes import documents, entities, funding, health, queries
+from app.settings import Settings, get_settings
+from app.store.factory import build_store
+from graph_schema.model import load_schema
+
+DESCRIPTION = """Knowledge graph of the terrorism-crime-drugs nexus in the Sahel.
+Every fact cites the document and sentence it came from."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    schema = load_schema()
+    catalogue = load_catalogue()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = build_store(settings, schema)
+        store.start()
+        app.state.store = store
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(title="Sahel Nexus Graph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.schema = schema
+    app.state.catalogue = catalogue
+    errors.install(app)
+    for module in (health, queries, entities, funding, documents):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,78 @@
+"""Response models of the HTTP API (they shape the OpenAPI document)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+
+class Health(BaseModel):
+    status: str
+    engine: str
+    version: str
+    nodes: int
+    relationships: int
+
+
+class QueryInfo(BaseModel):
+    name: str
+    description: str
+    parameters: dict[str, Any]
+    returns: list[str]
+    source: str
+
+
+class QueryResult(BaseModel):
+    query: str
+    parameters: dict[str, Any]
+    count: int
+    rows: list[dict[str, Any]]
+
+
+class EntitySummary(BaseModel):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = []
+
+
+class EntityPage(BaseModel):
+    total_returned: int
+    offset: int
+    limit: int
+    items: list[EntitySummary]
+
+
+class RelationshipCount(BaseModel):
+    type: str
+    direction: str
+    count: int
+
+
+class EntityDetail(BaseModel):
+    id: str
+    name: str
+    type: str
+    labels: list[str]
+    aliases: list[str]
+    documents: list[str]
+    relationships: list[RelationshipCount]
+
+
+class DocumentInfo(BaseModel):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    language: str | None = None
+    content_hash: str | None = None
+    source: str | None = None
+    ingested_at: str | None = None
+    entities: int = 0
+
+
+class DocumentPage(BaseModel):
+    offset: int
+    limit: int
+    items: list[DocumentInfo]

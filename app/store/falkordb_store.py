@@ -1,0 +1,148 @@
+"""The embedded default store: FalkorDB over its native protocol on a Unix socket."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import redis
+from falkordb import FalkorDB, Graph
+
+from app.store import falkordb_dialect
+from app.store.base import Dialect, Row
+from app.store.falkordb_server import FalkorServer
+from graph_schema.errors import QueryTimeout, StoreUnavailable
+from graph_schema.model import GraphSchema
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _translate(exc: redis.RedisError) -> Exception:
+    text = str(exc)
+    if "timed out" in text.lower() or "timeout" in text.lower():
+        return QueryTimeout(f"query ran over the engine's time limit: {text}")
+    if isinstance(exc, redis.ConnectionError | redis.TimeoutError):
+        return StoreUnavailable(f"FalkorDB is not reachable: {text}")
+    return exc
+
+
+class FalkorSession:
+    """A request's view of the graph; the connection pool is the store's."""
+
+    def __init__(self, graph: Graph, timeout_ms: int) -> None:
+        self._graph = graph
+        self._timeout = timeout_ms
+
+    def _rows(self, query: str, params: Mapping[str, Any] | None, read_only: bool) -> list[Row]:
+        try:
+            if read_only:
+                result = self._graph.ro_query(query, dict(params or {}), timeout=self._timeout)
+            else:
+                result = self._graph.query(query, dict(params or {}), timeout=self._timeout)
+        except redis.RedisError as exc:
+            raise _translate(exc) from exc
+        header = [h[1] if isinstance(h, list | tuple) else h for h in (result.header or [])]
+        names = [h.decode() if isinstance(h, bytes) else str(h) for h in header]
+        return [dict(zip(names, (_plain(v) for v in row), strict=False)) for row in result.result_set]
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return self._rows(query, params, read_only=True)
+
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return self._rows(query, params, read_only=False)
+
+    def write_many(self, statements: list[tuple[str, Mapping[str, Any]]]) -> None:
+        for query, params in statements:
+            self.write(query, params)
+
+    def stream(self, query: str, params: Mapping[str, Any] | None = None) -> Iterator[Row]:
+        yield from self.read(query, params)
+
+
+class FalkorStore:
+    engine = "falkordb"
+
+    def __init__(
+        self, schema: GraphSchema, data_dir: Path, graph_name: str = "nexus",
+        socket: Path | None = None, timeout_ms: int = 10_000,
+    ) -> None:
+        self.schema = schema
+        self.dialect = Dialect("falkordb", falkordb_dialect.ddl(schema), falkordb_dialect.query_overrides(schema))
+        self._server = FalkorServer(data_dir) if socket is None else None
+        self._socket = socket
+        self._graph_name = graph_name
+        self._timeout = timeout_ms
+        self._db: FalkorDB | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        sock = self._server.ensure_running() if self._server else self._socket
+        assert sock is not None
+        self._db = FalkorDB(unix_socket_path=str(sock))
+        self.ensure_schema()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.connection.close()
+            self._db = None
+        if self._server is not None:
+            self._server.stop()
+
+    @property
+    def _client(self) -> FalkorDB:
+        if self._db is None:
+            raise StoreUnavailable("the FalkorDB store is not started")
+        return self._db
+
+    @contextmanager
+    def session(self) -> Iterator[FalkorSession]:
+        yield FalkorSession(self._client.select_graph(self._graph_name), self._timeout)
+
+    def ensure_schema(self) -> None:
+        with self._lock, self.session() as s:
+            existing = self._indexed(s)
+            for label, prop in falkordb_dialect.range_indexes(self.schema):
+                if (label, prop) not in existing:
+                    s.write(falkordb_dialect.index_statement(label, prop))
+            for label, props in falkordb_dialect.fulltext_indexes(self.schema):
+                if not any((label, p) in existing for p in props):
+                    s.write(falkordb_dialect.fulltext_statement(label, props))
+            constraints = {
+                (row["label"], tuple(row["properties"]))
+                for row in s.read("CALL db.constraints() YIELD label, properties RETURN label, properties")
+            }
+            for label, prop in falkordb_dialect.unique_constraints(self.schema):
+                if (label, (prop,)) not in constraints:
+                    self._client.connection.execute_command(
+                        "GRAPH.CONSTRAINT", "CREATE", self._graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, prop
+                    )
+
+    @staticmethod
+    def _indexed(s: FalkorSession) -> set[tuple[str, str]]:
+        try:
+            rows = s.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+        except redis.ResponseError:  # the graph does not exist yet
+            return set()
+        return {(row["label"], prop) for row in rows for prop in row["properties"]}
+
+    def server_version(self) -> str:
+        for module in self._client.connection.execute_command("MODULE", "LIST"):
+            fields = dict(zip(module[::2], module[1::2], strict=False))
+            name = fields.get(b"name", fields.get("name"))
+            if name in (b"graph", "graph"):
+                ver = int(fields.get(b"ver") or fields.get("ver") or 0)
+                return f"{ver // 10000}.{ver // 100 % 100}.{ver % 100}"
+        return "unknown"
+
+    def clear(self) -> None:
+        with self._lock, self.session() as s:
+            s.write("MATCH (n) DETACH DELETE n")

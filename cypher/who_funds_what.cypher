@@ -1,0 +1,18 @@
+// @name who_funds_what
+// @description Who funds what: each FUNDS relationship with its funder, the funded project or organization, and the evidence. Optionally only where the funded thing targets (or is located in) a region, sub-regions included via LOCATED_IN, and/or targets a threat.
+// @param region: entity(Region)? | Region name, alias or id; projects in its sub-regions count too
+// @param threat: entity(Threat)? | Threat name, alias or id
+// @param limit: int = 100 [1..500] | Maximum number of rows
+// @returns funder_id, funder, recipient_id, recipient, recipient_type, regions, threats, documents, evidence
+MATCH (f:Funder)-[r:FUNDS]->(x:Entity)
+OPTIONAL MATCH (x)-[:TARGETS|LOCATED_IN]->(:Region)-[:LOCATED_IN*0..4]->(place:Region)
+WITH f, r, x, collect(DISTINCT place.id) AS places
+WHERE $region IS NULL OR $region IN places
+OPTIONAL MATCH (x)-[:TARGETS]->(t:Threat)
+WITH f, r, x, places, collect(DISTINCT t.id) AS threats, collect(DISTINCT t.name) AS threat_names
+WHERE $threat IS NULL OR $threat IN threats
+RETURN f.id AS funder_id, f.name AS funder, x.id AS recipient_id, x.name AS recipient, x.type AS recipient_type,
+       [(x)-[:TARGETS]->(reg:Region) | reg.name] AS regions, threat_names AS threats, r.docs AS documents,
+       [i IN range(0, size(r.ev_quotes) - 1) | {document: r.ev_docs[i], quote: r.ev_quotes[i], rule: r.ev_rules[i]}] AS evidence
+ORDER BY funder, recipient
+LIMIT $limit

@@ -1,0 +1,108 @@
+"""Check an Extraction against the schema and resolve relation ends to entities.
+
+Everything here is pure: a violation raises :class:`SchemaViolation` naming each offending
+item before anything reaches a store, so a rejected write stores nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph_schema.contract import EntityRecord, Extraction, RelationRecord
+from graph_schema.errors import SchemaViolation
+from graph_schema.model import GraphSchema
+from graph_schema.names import entity_id, normalize_name
+
+
+@dataclass(frozen=True)
+class ResolvedEntity:
+    id: str
+    label: str
+    name: str
+    aliases: tuple[str, ...]
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResolvedRelation:
+    type: str
+    source: ResolvedEntity
+    target: ResolvedEntity
+    record: RelationRecord
+
+
+@dataclass(frozen=True)
+class ValidatedExtraction:
+    extraction: Extraction
+    entities: tuple[ResolvedEntity, ...]
+    relations: tuple[ResolvedRelation, ...]
+
+
+def entity_keys(entity: EntityRecord) -> tuple[str, ...]:
+    keys = dict.fromkeys(k for k in (normalize_name(n) for n in (entity.name, *entity.aliases)) if k)
+    return tuple(keys)
+
+
+def _merge_entities(schema: GraphSchema, extraction: Extraction, problems: list[str]) -> list[ResolvedEntity]:
+    """One ResolvedEntity per (label, overlapping names/aliases); first name is canonical."""
+    merged: list[ResolvedEntity] = []
+    for i, ent in enumerate(extraction.entities):
+        if ent.type not in schema.entity_labels:
+            problems.append(f"entities[{i}] {ent.name!r}: unknown label {ent.type!r}")
+            continue
+        keys = entity_keys(ent)
+        if not keys:
+            problems.append(f"entities[{i}]: missing key (name {ent.name!r} is empty after normalisation)")
+            continue
+        for j, other in enumerate(merged):
+            if other.label == ent.type and set(keys) & set(other.keys):
+                aliases = tuple(dict.fromkeys((*other.aliases, ent.name, *ent.aliases)))
+                aliases = tuple(a for a in aliases if normalize_name(a) != normalize_name(other.name))
+                merged[j] = ResolvedEntity(
+                    other.id, other.label, other.name, aliases, tuple(dict.fromkeys((*other.keys, *keys)))
+                )
+                break
+        else:
+            aliases = tuple(a for a in dict.fromkeys(ent.aliases) if normalize_name(a) != keys[0])
+            merged.append(ResolvedEntity(entity_id(ent.type, ent.name), ent.type, ent.name, aliases, keys))
+    return merged
+
+
+def _resolve_end(
+    name: str, allowed: frozenset[str], entities: list[ResolvedEntity]
+) -> list[ResolvedEntity]:
+    key = normalize_name(name)
+    return [e for e in entities if key in e.keys and e.label in allowed]
+
+
+def validate_extraction(schema: GraphSchema, extraction: Extraction) -> ValidatedExtraction:
+    """Validate labels, types, patterns and keys; raise SchemaViolation listing every problem."""
+    problems: list[str] = []
+    entities = _merge_entities(schema, extraction, problems)
+    relations: list[ResolvedRelation] = []
+    fact_types = schema.fact_types
+    for i, rel in enumerate(extraction.relations):
+        where = f"relations[{i}] {rel.type} {rel.source!r} -> {rel.target!r}"
+        if rel.type not in fact_types:
+            problems.append(f"{where}: unknown relationship type {rel.type!r}")
+            continue
+        spec = schema.relationship(rel.type)
+        sources = _resolve_end(rel.source, spec.source_labels, entities)
+        targets = _resolve_end(rel.target, spec.target_labels, entities)
+        pairs = [(s, t) for s in sources for t in targets if spec.allows(s.label, t.label) and s.id != t.id]
+        if not pairs:
+            if not _resolve_end(rel.source, frozenset(schema.entity_labels), entities):
+                problems.append(f"{where}: source is not a listed entity")
+            elif not _resolve_end(rel.target, frozenset(schema.entity_labels), entities):
+                problems.append(f"{where}: target is not a listed entity")
+            else:
+                problems.append(f"{where}: pattern not allowed by the schema")
+            continue
+        for ev_i, ev in enumerate(rel.evidence):
+            if ev.document_id != extraction.document.id:
+                problems.append(f"{where}: evidence[{ev_i}] names document {ev.document_id!r}")
+        source, target = pairs[0]
+        relations.append(ResolvedRelation(rel.type, source, target, rel))
+    if problems:
+        raise SchemaViolation(problems)
+    return ValidatedExtraction(extraction, tuple(entities), tuple(relations))
