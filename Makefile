@@ -29,7 +29,7 @@ $(DEV_STAMP): $(STAMP)
 	touch $(DEV_STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/nexus ingest examples/corpus --quiet
+	$(VENV)/bin/nexus ingest examples/corpus/*.txt --quiet
 	$(VENV)/bin/nexus serve --host $(HOST) --port $(PORT)
 
 lint: $(DEV_STAMP)

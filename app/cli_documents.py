@@ -58,6 +58,38 @@ def _summary(failures: list[str]) -> int:
     return 1 if failures else 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    from loaders.batch import run_extract
+
+    return run_extract([Path(p) for p in args.paths], Path(args.out), workers=args.workers)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Extract documents (folders expand) and write each one's facts; a batch goes on past failures."""
+    from app.cli import open_repository
+    from app.services.ingest_service import ingest
+    from loaders.batch import extract_paths
+
+    failures: list[str] = []
+    done = 0
+    with open_repository() as repo:
+        for item in extract_paths([Path(p) for p in args.paths], workers=args.workers, progress=not args.quiet):
+            if item.extraction is None:
+                failures.append(f"{item.path}: {item.error}")
+                continue
+            try:
+                result = ingest(repo, load_schema(), item.extraction, replace=args.replace)
+            except NexusError as exc:
+                failures.append(f"{item.path}: {exc}")
+                continue
+            done += 1
+            if not args.quiet:
+                print(f"{result.status:9} {result.document_id}: "
+                      f"{result.entities} entities, {result.relations} relations")
+    print(f"ingested {done} document(s)", file=sys.stderr)
+    return _summary(failures)
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     from app.cli import open_repository
     from app.services.ingest_service import retract
@@ -74,6 +106,17 @@ def add_commands(sub: Any) -> None:
     p.add_argument("paths", nargs="+")
     p.add_argument("--replace", action="store_true", help="replace documents stored with other content")
     p.set_defaults(func=cmd_load)
+    p = sub.add_parser("extract", help="extract documents to gold-format JSON (one <id>.json each)")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (each loads the models once)")
+    p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("ingest", help="extract documents (TXT/HTML/PDF/DOCX, folders) and load them")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--workers", type=int, default=1, help="worker processes for extraction")
+    p.add_argument("--replace", action="store_true", help="replace documents stored with other content")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or per-document lines")
+    p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("remove", help="retract documents: what only they supported disappears")
     p.add_argument("doc_ids", nargs="+")
     p.set_defaults(func=cmd_remove)

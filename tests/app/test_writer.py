@@ -107,3 +107,13 @@ def test_retraction_drops_the_funder_label_with_the_last_funds_edge(repo: GraphR
     retract(repo, "d1")
     assert repo._session.read("MATCH (f:Funder) RETURN f.id AS id") == []
     assert repo._session.read("MATCH (o:Organization) RETURN o.id AS id") == [{"id": "organization:eu"}]
+
+
+def test_a_fuller_name_that_lists_the_stored_name_as_alias_becomes_canonical(
+    repo: GraphRepository, schema: GraphSchema
+) -> None:
+    ingest(repo, schema, extraction("d1", [("Danish Embassy", "Organization", [])], []))
+    ingest(repo, schema, extraction("d2", [("Royal Danish Embassy in Bamako", "Organization", ["Danish Embassy"])], []))
+    rows = repo._session.read("MATCH (n:Organization) RETURN n.id AS id, n.name AS name, n.aliases AS aliases")
+    assert rows == [{"id": "organization:danish-embassy", "name": "Royal Danish Embassy in Bamako",
+                     "aliases": ["Danish Embassy"]}]

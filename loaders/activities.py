@@ -1,0 +1,153 @@
+"""Distinct activities (workshops, dialogues, meetings...) as Project entities, and anaphora to them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.lexicon import Lexicon
+from loaders.mentions import Mention
+from loaders.textfold import fold_phrase
+
+_MONTHS = ("January February March April May June July August September October November December "
+           "janvier février mars avril mai juin juillet août septembre octobre novembre décembre").split()
+_MONTH_ABBR = {m.lower(): _MONTHS[i % 12][:3] for i, m in enumerate(_MONTHS)}
+_DATE_RE = re.compile(rf"\b((?:{'|'.join(_MONTHS)}))\s+(\d{{4}})\b", re.IGNORECASE)
+_INDEFINITE = frozenset("a an un une".split())
+_DEFINITE = frozenset("the this that these those its their our le la les l' cet cette ce ces".split())
+_ADJ_SUFFIX = ("al", "ive", "ary", "ic", "ical", "-level", "ever", "ional")
+_MODIFIERS = frozenset("first second third new joint national regional local high-level technical ever "
+                       "annual consultative international subregional premier première".split())
+_PLACE_RE = re.compile(
+    r"^\s*(?:event\s+|series\s+)?(?:(?:took place|was held|were held|held)\s+)?(?:in|at|à|au|en)\s+$"
+)
+
+
+@dataclass
+class Activity:
+    name: str
+    head: str
+    start: int
+    end: int
+    place: str | None = None
+    date: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+def _noun_re(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{lex.alternation('activity_nouns')})(?![\w-])", re.IGNORECASE)
+
+
+def _modifier_start(text: str, start: int, nouns: re.Pattern[str]) -> tuple[int, str | None]:
+    """Start of the noun phrase (modifiers included) and its determiner."""
+    pos = start
+    while True:
+        m = re.search(r"([\w'’-]+)\s+$", text[max(0, pos - 40) : pos])
+        if not m:
+            return pos, None
+        word = m.group(1)
+        low = fold_phrase(word)
+        wstart = pos - len(m.group(0))
+        if low in _INDEFINITE or low in _DEFINITE:
+            return pos, low
+        if low in _MODIFIERS or low.endswith(_ADJ_SUFFIX) or nouns.fullmatch(word) or word.isupper():
+            pos = wstart
+            continue
+        return pos, None
+
+
+def _date_near(text: str, start: int, end: int) -> str | None:
+    m = _DATE_RE.search(text[start:end])
+    if not m:
+        return None
+    return f"{_MONTH_ABBR[m.group(1).lower()]} {m.group(2)}"
+
+
+def find_activities(
+    text: str,
+    sentences: list[tuple[int, int]],
+    title: tuple[int, int] | None,
+    regions: list[Mention],
+    lex: Lexicon,
+) -> list[Mention]:
+    nouns = _noun_re(lex)
+    acts: list[Activity] = []
+    refs: list[tuple[int, int, Activity]] = []
+    for m in nouns.finditer(text):
+        sent = next(((s, e) for s, e in sentences if s <= m.start() < e), (m.start(), m.end()))
+        np_start, det = _modifier_start(text, m.start(), nouns)
+        if np_start < m.start() and nouns.fullmatch(text[np_start : m.start()].strip()):
+            continue  # "training workshops": the last noun is the head
+        nxt = nouns.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+        if nxt:
+            continue
+        head = fold_phrase(m.group(0)).rstrip("s")
+        place = _place_after(text, m.end(), sent[1], regions)
+        date = _date_near(text, sent[0], sent[1])
+        in_title = title is not None and title[0] <= m.start() < title[1]
+        phrase = text[np_start : m.end()]
+        same = [a for a in acts if a.head == head and (place is None or a.place in (None, place))]
+        if in_title and title is not None:
+            name = text[np_start : title[1]].strip(" .:")
+            act = Activity(name=name[:1].upper() + name[1:], head=head, start=np_start, end=title[1], place=place)
+            acts.append(act)
+            refs.append((np_start, m.end(), act))
+        elif det in _INDEFINITE and not re.search(r"\bseries of\s+$", text[max(0, np_start - 12) : np_start]):
+            if same and same[-1].place is not None and place is None:
+                refs.append((np_start, m.end(), same[-1]))
+                continue
+            if acts and not same and place is None and acts[-1].place is None and len(acts) == 1:
+                refs.append((np_start, m.end(), acts[-1]))
+                continue
+            act = Activity(name=_descriptive(text, np_start, m.end(), sent[1]), head=head, start=np_start,
+                           end=m.end(), place=place, date=date)
+            acts.append(act)
+            refs.append((np_start, m.end(), act))
+        else:
+            target = same[-1] if same else (acts[-1] if acts else None)
+            if target is None or (not same and np_start < m.start() and det is not None and len(acts) > 0
+                                  and text[np_start : m.start()].strip().lower() not in ("first", "same")):
+                if det is None and target is not None:
+                    refs.append((np_start, m.end(), target))
+                    continue
+                if target is None and det is None:
+                    continue
+                act = Activity(name=_descriptive(text, np_start, m.end(), sent[1]), head=head, start=np_start,
+                               end=m.end(), place=place, date=date)
+                acts.append(act)
+                target = act
+            refs.append((np_start, m.end(), target))
+        act = refs[-1][2]
+        if act.place is None and place:
+            act.place = place
+        if act.date is None and date:
+            act.date = date
+        if phrase not in act.aliases:
+            act.aliases.append(phrase)
+    return [_mention(text, s, e, act) for s, e, act in refs]
+
+
+def _descriptive(text: str, start: int, end: int, stop: int) -> str:
+    """'consultative meeting in Bamako', 'training on alternative narratives'."""
+    m = re.match(r"(?:\s+(?:event|series))?(?:\s+(?:in|at|à)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+                 r"|\s+(?:on|sur)\s+[\w'’/-]+(?:\s+(?!in\b|for\b|to\b|by\b|that\b|with\b)[\w'’/-]+){0,3})?",
+                 text[end:stop])
+    phrase = text[start : end + (m.end() if m else 0)]
+    phrase = re.sub(r"\s+", " ", phrase).strip()
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _place_after(text: str, end: int, stop: int, regions: list[Mention]) -> str | None:
+    for r in regions:
+        if end <= r.start < min(stop, end + 40) and _PLACE_RE.match(text[end : r.start]):
+            return r.name
+    return None
+
+
+def _mention(text: str, start: int, end: int, act: Activity) -> Mention:
+    suffix = ", ".join(x for x in (act.place, act.date) if x)
+    base = act.name
+    name = f"{base} ({suffix})" if suffix and (act.place or "") not in base else base
+    aliases = tuple(dict.fromkeys([base, *act.aliases]))
+    return Mention(start, end, text[start:end], "Project", name, aliases, "activity",
+                   attrs=(("kind", "activity"), ("key", f"{act.start}"), ("place", act.place or "")))

@@ -1,0 +1,244 @@
+"""Candidate mentions of organizations, regions, threats and persons (projects: projects.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from loaders.acronyms import acronym_mentions
+from loaders.gazetteer import Gazetteer, Match
+from loaders.lexicon import Lexicon
+from loaders.mentions import Mention
+from loaders.textfold import fold_phrase
+
+_CAP = r"[A-Z][\w'’-]*"
+_NAME = rf"{_CAP}(?:(?:\s+(?:and|&|of|for|the)\s+|\s+|,\s+(?:and\s+)?)(?:{_CAP}|affairs))*"
+_MINISTRY_RE = re.compile(rf"\b(Ministr(?:y|ies)|Minister)\s+(of|for)\s+({_NAME})")
+_FR_MINISTRY_RE = re.compile(
+    r"\b(Minist(?:ère|re))\s+((?:de la |de l'|de l’|des |du |de )[A-ZÉ][\w'’ -]*?)"
+    r"(?=[,.;:()]|\s+(?:et|a|a été|pour)\s|$)"
+)
+_LIST_SPLIT_RE = re.compile(r",\s+(?=and\s)|,\s+(?=[A-Z])")
+
+
+def gazetteer_mentions(matches: Iterable[Match]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in matches:
+        e = m.entry
+        if e.type == "Demonym":
+            continue
+        aliases = tuple(a for a in e.aliases if a != e.name)
+        out.append(
+            Mention(m.start, m.end, m.text, e.type, e.name, aliases, "gazetteer", country=e.country, bare=e.bare,
+                    attrs=(("kind", e.kind),))
+        )
+    return out
+
+
+def coordinated_threats(text: str, gaz: Gazetteer) -> list[Mention]:
+    """'trafficking of fuel, cattle and drugs' -> fuel trafficking, cattle trafficking, drug trafficking."""
+    out: list[Mention] = []
+    pattern = re.compile(
+        r"\b(trafficking|smuggling|trafic|contrebande)\s+(of|in|de|d'|des)\s+"
+        r"(\w+(?:,\s+\w+)*(?:,?\s+(?:and|or|et|ou)\s+(?:of\s+|de\s+)?\w+))",
+        re.IGNORECASE,
+    )
+    for m in pattern.finditer(text):
+        head, prep = m.group(1), m.group(2)
+        for item in re.finditer(r"\w+", m.group(3)):
+            word = item.group(0)
+            if word.lower() in ("and", "or", "et", "ou", "of", "de"):
+                continue
+            found = [g for g in gaz.find(f"{head} {prep} {word}") if g.entry.type == "Threat" and not g.entry.bare]
+            if found:
+                e = found[0].entry
+                s, t = m.start(3) + item.start(), m.start(3) + item.end()
+                out.append(Mention(s, t, text[s:t], "Threat", e.name, e.aliases, "pattern"))
+    return out
+
+
+def demonym_index(matches: Iterable[Match]) -> dict[int, tuple[int, str]]:
+    """end offset of a demonym -> (start, country name)."""
+    return {m.end: (m.start, m.entry.name) for m in matches if m.entry.type == "Demonym"}
+
+
+def _preceding_demonym(text: str, start: int, demonyms: dict[int, tuple[int, str]]) -> tuple[int, str] | None:
+    j = start
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return demonyms.get(j)
+
+
+def ministry_mentions(text: str, demonyms: dict[int, tuple[int, str]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _MINISTRY_RE.finditer(text):
+        word, prep, names = m.group(1), m.group(2), m.group(3).rstrip(", ")
+        names = re.sub(r"\s+(?:and|&)\s+the\b.*$", "", names)
+        items = [names] if word != "Ministries" else _split_list(names)
+        dem = _preceding_demonym(text, m.start(), demonyms)
+        pos = m.start(3)
+        for item in items:
+            item = item.strip().removeprefix("and ").strip()
+            s = text.find(item, pos)
+            if s < 0 or not item:
+                continue
+            pos = s + len(item)
+            name = f"Ministry of {_title(item)}"
+            aliases = [f"Ministry {prep} {item}", f"Minister {prep} {item}"]
+            if dem:
+                aliases.append(f"{text[dem[0]:m.start()].strip()} {name}")
+            start = m.start() if word != "Ministries" or item == items[0] else s
+            attrs: tuple[tuple[str, str], ...] = ()
+            if word == "Minister":
+                attrs = (("role", f"Minister {prep} {item}"),)
+            out.append(Mention(start, s + len(item), text[start : s + len(item)], "Organization", name,
+                               tuple(aliases), "pattern", country=dem[1] if dem else None, attrs=attrs))
+    for m in _FR_MINISTRY_RE.finditer(text):
+        name = f"{m.group(1)} {m.group(2).strip()}"
+        out.append(Mention(m.start(), m.start() + len(name), name, "Organization", name, (), "pattern"))
+    return out
+
+
+def _split_list(names: str) -> list[str]:
+    parts = _LIST_SPLIT_RE.split(names)
+    items: list[str] = []
+    for part in parts:
+        if items and items[-1].startswith("and "):
+            items[-1] += ", " + part
+        else:
+            items.append(part)
+    return items
+
+
+def _title(item: str) -> str:
+    return re.sub(r"\baffairs\b", "Affairs", item)
+
+
+def government_mentions(text: str, demonyms: dict[int, tuple[int, str]], countries: dict[str, str]) -> list[Mention]:
+    """'the Malian government', 'Government of Denmark', 'gouvernement du Mali', embassies."""
+    out: list[Mention] = []
+    for end, (start, country) in sorted(demonyms.items()):
+        rest = text[end : end + 40]
+        g = re.match(r"\s+(government|Government|authorities|Authorities)\b", rest)
+        if g:
+            stop = end + g.end()
+            out.append(Mention(start, stop, text[start:stop], "Organization", f"Government of {country}",
+                               (text[start:stop], country), "pattern", country=country))
+        emb = re.match(r"\s+(Embassy|embassy)(\s+in\s+[A-Z][\w-]+)?", rest)
+        if emb:
+            royal = text[max(0, start - 6) : start] == "Royal "
+            s0 = start - 6 if royal else start
+            stop = end + emb.end()
+            demonym = text[start:end]
+            name = text[s0:stop]
+            out.append(Mention(s0, stop, name, "Organization", name,
+                               (f"{demonym} Embassy", f"Embassy of {country}"), "pattern", country=country))
+    for m in re.finditer(r"\b[Gg]overnment of (?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?)", text):
+        state = countries.get(fold_phrase(m.group(1)))
+        if state:
+            out.append(Mention(m.start(), m.end(), m.group(0), "Organization", f"Government of {state}",
+                               (state,), "pattern", country=state))
+    for m in re.finditer(r"\b[Gg]ouvernement (?:du |de la |de l'|des |de )([A-Z][\w-]+)", text):
+        state = countries.get(fold_phrase(m.group(1)))
+        if state:
+            out.append(Mention(m.start(), m.end(), m.group(0), "Organization", f"Government of {state}",
+                               (state, m.group(0)), "pattern", country=state))
+    return out
+
+
+def embassy_list_mentions(text: str, demonyms: dict[int, tuple[int, str]]) -> list[Mention]:
+    """'the Canadian, American, Danish and Swedish embassies' -> four embassies."""
+    out: list[Mention] = []
+    for m in re.finditer(r"\b[Ee]mbassies\b", text):
+        chain: list[tuple[int, int, str]] = []
+        pos = m.start()
+        while True:
+            j = pos
+            while j > 0 and text[j - 1] in " ,":
+                j -= 1
+            if text[max(0, j - 4) : j] == " and":
+                j -= 4
+                while j > 0 and text[j - 1] == " ":
+                    j -= 1
+            hit = demonyms.get(j)
+            if not hit:
+                break
+            chain.append((hit[0], j, hit[1]))
+            pos = hit[0]
+        for s, e, country in chain:
+            demonym = text[s:e]
+            out.append(Mention(s, e, demonym, "Organization", f"{demonym} Embassy", (f"Embassy of {country}",),
+                               "pattern", country=country))
+    return out
+
+
+def demonym_org_mentions(text: str, demonyms: dict[int, tuple[int, str]], lex: Lexicon) -> list[Mention]:
+    """'the Malian Prison Administration' -> organization in Mali."""
+    heads = lex.alternation("org_heads")
+    out: list[Mention] = []
+    for end, (start, country) in sorted(demonyms.items()):
+        m = re.match(rf"((?:\s+[A-Z][\w'’-]*){{0,4}}?\s+(?i:{heads}))(?![\w-])", text[end : end + 80])
+        if m and text[end + m.end() - 1 : end + m.end()].isalpha():
+            stop = end + m.end()
+            last = text[end:stop].split()[-1]
+            if not last[:1].isupper():
+                continue
+            name = text[start:stop]
+            plain = text[end:stop].strip()
+            out.append(Mention(start, stop, name, "Organization", name, (plain,), "pattern", country=country))
+    return out
+
+
+def ner_mentions(
+    text: str, spans: Iterable[tuple[int, int, str]], lex: Lexicon, known_keys: frozenset[str]
+) -> list[Mention]:
+    """Persons, and organizations whose head noun is an organization word, from the statistical NER."""
+    heads = lex.words["org_heads"]
+    honorifics = re.compile(rf"^(?:(?:{lex.alternation('honorifics')})\.?\s+)+", re.IGNORECASE)
+    out: list[Mention] = []
+    for start, end, label in spans:
+        surface = text[start:end]
+        if label in ("PERSON", "PER"):
+            s = start
+            name: str
+            lead = honorifics.match(surface)
+            if lead:
+                s += lead.end()
+            ini = re.match(r"[A-Z]\.\s+", text[s:end])
+            if ini and re.search(r"\b(?:and|or)\s+$", text[max(0, s - 8) : s]):
+                s += ini.end()
+            name = text[s:end].strip(" ,.;:")
+            words = name.split()
+            if len(words) < 2 or len(words) > 4 or not all(w[:1].isupper() for w in words):
+                continue
+            if any(fold_phrase(w) in known_keys for w in words) or any(ch.isdigit() for ch in name):
+                continue
+            aliases = (surface.strip(),) if s != start else ()
+            out.append(Mention(s, s + len(name), name, "Person", name, aliases, "ner"))
+        elif label == "ORG":
+            m = re.match(r"^(?:the|The|L'|L’|l'|l’|la|La|le|Le)\s*", surface)
+            s = start + (m.end() if m else 0)
+            name = text[s:end].strip(" ,.;:")
+            words = name.split()
+            if not words or fold_phrase(words[-1]) not in heads or not words[0][:1].isupper() or "\n" in name:
+                continue
+            if len(words) == 1:
+                continue
+            extra = re.match(r"\s+of\s+the\s+(?:UN|United Nations)(?:\s+in\s+[A-Z][\w-]+)?", text[s + len(name) :])
+            if extra:
+                name = text[s : s + len(name) + extra.end()]
+            out.append(Mention(s, s + len(name), name, "Organization", name, (), "ner"))
+    return out
+
+
+__all__ = [
+    "acronym_mentions",
+    "coordinated_threats",
+    "demonym_index",
+    "demonym_org_mentions",
+    "embassy_list_mentions",
+    "gazetteer_mentions",
+    "government_mentions",
+    "ministry_mentions",
+    "ner_mentions",
+]

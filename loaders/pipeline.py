@@ -1,0 +1,229 @@
+"""The extraction pipeline: text or file -> Extraction (entities, relations, evidence)."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from graph_schema.contract import DocumentMeta, Extraction, RelationRecord, sha256_text
+from graph_schema.errors import BadDocument, DocumentTooLarge, ExtractionTimeout
+from graph_schema.taxonomy import load_taxonomy
+from loaders import entities as ent
+from loaders.activities import find_activities
+from loaders.analysis import analyse, find_title
+from loaders.context import DocContext
+from loaders.gazetteer import default_gazetteer
+from loaders.language import detect_language
+from loaders.lexicon import load_lexicon
+from loaders.mentions import Mention, choose_mentions
+from loaders.models import LoadedModel, load_model
+from loaders.projects import named_projects
+from loaders.readers import read_bytes
+from loaders.relations import extract_relations
+from loaders.resolution import acronym_occurrences, entity_records, resolve, resolve_bare_threats
+from loaders.textfold import fold_phrase, fold_text
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_ID_BAD = re.compile(r"[^A-Za-z0-9._:-]+")
+_SIGNATURE_TYPES = {"FUNDS": ("Organization", None), "IMPLEMENTS": ("Organization", "Project"),
+                    "PARTNERS_WITH": ("Organization", "Organization"), "AFFILIATED_WITH": ("Person", "Organization"),
+                    "LINKED_TO": ("Threat", "Threat"), "TARGETS": ("Project", None), "LOCATED_IN": (None, "Region")}
+
+
+def sanitize_doc_id(stem: str) -> str:
+    cleaned = _ID_BAD.sub("-", stem).strip("-._:")
+    return cleaned[:200] or "document"
+
+
+class ExtractionPipeline:
+    """Built once per process: loads the spaCy models, taxonomy and cue lexicon."""
+
+    def __init__(
+        self, *, max_bytes: int = DEFAULT_MAX_BYTES, english_model: str | None = None, timeout_s: float | None = None
+    ) -> None:
+        self.max_bytes = max_bytes
+        self.timeout_s = timeout_s
+        self.models: dict[str, LoadedModel] = {"en": load_model("en", english_model), "fr": load_model("fr")}
+        self.taxonomy = load_taxonomy()
+        self.lexicon = load_lexicon()
+        self.gazetteer = default_gazetteer()
+
+    def extract_file(self, path: str | Path) -> Extraction:
+        p = Path(path)
+        try:
+            size = p.stat().st_size
+            if size > self.max_bytes:
+                raise DocumentTooLarge(f"{p.name}: {size} bytes exceeds the limit of {self.max_bytes} bytes")
+            data = p.read_bytes()
+        except OSError as exc:
+            raise BadDocument(f"{p}: cannot read the file: {exc.strerror or exc}") from None
+        return self.extract_bytes(data, filename=p.name, doc_id=sanitize_doc_id(p.stem), source=str(p))
+
+    def extract_bytes(self, data: bytes, *, filename: str, doc_id: str | None = None, **meta: Any) -> Extraction:
+        if len(data) > self.max_bytes:
+            raise DocumentTooLarge(f"{filename}: {len(data)} bytes exceeds the limit of {self.max_bytes} bytes")
+        doc = read_bytes(data, filename)
+        fields = {**doc.meta, **{k: v for k, v in meta.items() if v is not None}}
+        return self.extract_text(
+            doc.text,
+            doc_id=doc_id or sanitize_doc_id(Path(filename).stem),
+            title=str(fields.get("title", "")),
+            url=fields.get("url"),
+            date=fields.get("date"),
+            language=fields.get("language"),
+            source=fields.get("source"),
+        )
+
+    def extract_text(
+        self,
+        text: str,
+        *,
+        doc_id: str,
+        title: str = "",
+        url: str | None = None,
+        date: str | None = None,
+        language: str | None = None,
+        source: str | None = None,
+    ) -> Extraction:
+        started = time.monotonic()
+        if not text.strip():
+            raise BadDocument(f"{doc_id}: the document has no text")
+        if len(text.encode("utf-8")) > self.max_bytes:
+            raise DocumentTooLarge(f"{doc_id}: text exceeds the limit of {self.max_bytes} bytes")
+        lang = language if language in ("en", "fr") else detect_language(text)
+        analysis = analyse(text, lang, self.models)
+        self._check_time(started, doc_id)
+        title_span = find_title(text, title)
+        ctx = self._context(text, doc_id, analysis.sentences, analysis.ner, title_span, analysis.models)
+        extract_relations(ctx)
+        self._check_time(started, doc_id)
+        meta = DocumentMeta(
+            id=doc_id,
+            title=title or (text[title_span[0] : title_span[1]] if title_span else "")[:1000],
+            url=url,
+            date=date,
+            language=lang,
+            content_hash=sha256_text(text),
+            source=source,
+        )
+        return self._extraction(meta, ctx)
+
+    def _check_time(self, started: float, doc_id: str) -> None:
+        if self.timeout_s is not None and time.monotonic() - started > self.timeout_s:
+            raise ExtractionTimeout(f"{doc_id}: extraction ran over {self.timeout_s} s")
+
+    def _context(
+        self,
+        text: str,
+        doc_id: str,
+        sentences: list[tuple[int, int]],
+        ner: list[tuple[int, int, str]],
+        title_span: tuple[int, int] | None,
+        models: tuple[str, ...],
+    ) -> DocContext:
+        lex, gaz = self.lexicon, self.gazetteer
+        matches = gaz.find(text)
+        demonyms = ent.demonym_index(matches)
+        countries = {fold_phrase(a): r.name for r in self.taxonomy.regions if r.kind == "country"
+                     for a in (r.name, *r.aliases)}
+        known = frozenset(fold_phrase(m.text) for m in matches)
+        known_acr = frozenset(a for actor in self.taxonomy.actors for a in (actor.name, *actor.aliases) if a.isupper())
+        cands: list[Mention] = ent.gazetteer_mentions(matches)
+        cands += ent.coordinated_threats(text, gaz)
+        cands += ent.ministry_mentions(text, demonyms)
+        cands += ent.government_mentions(text, demonyms, countries)
+        cands += ent.embassy_list_mentions(text, demonyms)
+        cands += ent.demonym_org_mentions(text, demonyms, lex)
+        acr = ent.acronym_mentions(text, lex, known_acr, demonyms)
+        cands += acr + acronym_occurrences(text, acr)
+        cands += ent.ner_mentions(text, ner, lex, known)
+        orgs = frozenset(a for m in cands if m.type == "Organization" for a in (m.name, *m.aliases) if a.isupper())
+        cands += named_projects(text, lex, orgs)
+        chosen = choose_mentions(cands)
+        regions = [m for m in chosen if m.type == "Region"]
+        activity = find_activities(text, sentences, title_span, regions, lex)
+        if title_span:
+            activity = [_with_title(m, text, title_span) for m in activity]
+        chosen = choose_mentions(chosen + activity)
+        chosen = _anaphors(text, sentences, chosen, lex)
+        chosen = resolve_bare_threats(chosen)
+        resolved = resolve(chosen, self.taxonomy)
+        ctx = DocContext(doc_id=doc_id, text=text, sentences=sentences, mentions=resolved.mentions, lex=lex,
+                         taxonomy=self.taxonomy, model_label="+".join(models))
+        ctx.author = _author(ctx)
+        self._groups = resolved.groups
+        return ctx
+
+    def _extraction(self, meta: DocumentMeta, ctx: DocContext) -> Extraction:
+        groups = dict(self._groups)
+        used = {(m.type, m.name) for m in ctx.mentions if (m.start, m.end) not in ctx.dropped}
+        for rel in ctx.relations.values():
+            for end, slot in ((rel.source, 0), (rel.target, 1)):
+                typ = _end_type(rel.type, slot, end, ctx, groups)
+                if typ and (typ, end) not in used:
+                    used.add((typ, end))
+                    if end.startswith("Government of "):
+                        groups.setdefault((typ, end), (end.removeprefix("Government of "),))
+        relations: list[RelationRecord] = sorted(ctx.relations.values(), key=lambda r: (r.type, r.source, r.target))
+        return Extraction(document=meta, entities=tuple(entity_records(groups, used)), relations=tuple(relations))
+
+
+def _end_type(
+    rel_type: str, slot: int, name: str, ctx: DocContext, groups: dict[tuple[str, str], tuple[str, ...]]
+) -> str | None:
+    fixed = _SIGNATURE_TYPES[rel_type][slot]
+    if fixed:
+        return fixed
+    for typ in ("Organization", "Project", "Threat", "Region"):
+        if (typ, name) in groups:
+            return typ
+    if ctx.taxonomy.region_named(name) is not None:
+        return "Region"
+    if rel_type == "TARGETS":
+        return "Threat"
+    return "Organization"
+
+
+def _with_title(m: Mention, text: str, title: tuple[int, int]) -> Mention:
+    return Mention(m.start, m.end, m.text, m.type, m.name, m.aliases, m.source, m.country, m.bare,
+                   (*m.attrs, ("title", text[title[0] : title[1]])))
+
+
+def _anaphors(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], lex: Any) -> list[Mention]:
+    """'the initiative', 'this project', sentence-initial 'It' -> the current project or activity."""
+    pattern = re.compile(rf"\b(?:{'|'.join(sorted(lex.words['activity_anaphors']))})\b", re.IGNORECASE)
+    extra: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    projects = [m for m in mentions if m.type == "Project"]
+    folded = fold_text(text)
+    for hit in pattern.finditer(folded.folded):
+        s, e = folded.span(hit.start(), hit.end())
+        if any(a < e and s < b for a, b in taken):
+            continue
+        wants_project = bool(re.search(r"project|programme|program|projet", hit.group(0), re.I))
+        before = [p for p in projects + extra if p.end <= s and (p.attr("kind") != "activity") == wants_project]
+        before = before or [p for p in projects + extra if p.end <= s]
+        if before:
+            extra.append(Mention(s, e, text[s:e], "Project", before[-1].name, (), "activity", attrs=before[-1].attrs))
+    for s, e in sentences:
+        m = re.match(r"\s*(It|Il|Elle)\s", text[s:e])
+        prev = [p for p in projects + extra if p.end <= s and p.start >= max(0, s - 400)]
+        if m and prev:
+            p = prev[-1]
+            extra.append(Mention(s + m.start(1), s + m.end(1), m.group(1), "Project", p.name, (), "activity",
+                                 attrs=p.attrs))
+    return sorted(mentions + extra, key=lambda m: (m.start, m.end, m.type, m.name))
+
+
+def _author(ctx: DocContext) -> str | None:
+    """A first-person document speaks for the first organization that is the subject of an activity verb."""
+    if not re.search(r"\b(?:we|our|nous|notre)\b", ctx.text, re.IGNORECASE):
+        return None
+    verb = ctx.lex.cue("IMPLEMENTS", "active")
+    for m in ctx.mentions:
+        if m.type == "Organization" and verb.match(ctx.folded(m.end, m.end + 60).folded.lstrip().removeprefix("has ")
+                                                   .removeprefix("have ")):
+            return m.name
+    return None

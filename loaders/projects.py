@@ -1,0 +1,79 @@
+"""Named projects and programmes, quoted titles, resolutions, and unnamed projects."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import Lexicon
+from loaders.mentions import Mention
+
+_CAPW = r"[A-Z][\w'’&-]*"
+_GLUE = r"(?:and|of|for|on|the|in|to|against|&|de|des|du|la|le|les|contre|pour|sur|en|au|aux)"
+_QUOTED = r"[\"“«‘']\s*([^\"”»’\n]{3,160}?)\s*[,.]?\s*[\"”»’']"
+_TITLE_CUE_RE = re.compile(
+    rf"\b(?:titled|entitled|called|named|intitulée?|campaign|campagne|document|report|rapport|study|étude|brief|"
+    rf"video series|video|film|programme|project|projet)\s*,?\s*(?:called\s+|titled\s+)?{_QUOTED}",
+    re.IGNORECASE,
+)
+_RESOLUTION_RE = re.compile(
+    r"\b((?:UN\s+|United Nations\s+)?Security Council\s+)?[Rr]esolution\s+(\d{3,4})(\s+\(\d{4}\))?"
+)
+_ON_RE = re.compile(
+    r"\b(?:programme|program|project|projet|initiative)\s+(?:on|for|sur)\s+([A-Z][^,.;:()\"“”\n]*?)"
+    r"(?=\s+(?:that|which|who|whose|funded|led|implemented|developed|launched|with the)\b|[,.;:()]|$)"
+)
+_NEW_PROJECT_RE = re.compile(
+    r"(?<!\bis )(?<!\bwas )\b(?:a|an)\s+"
+    r"((?:new|pilot|joint|(?:\d+|multi)-(?:month|year))\s+(?:project|programme|initiative))"
+    r"(?!\s+(?:titled|entitled|called|named|on|for)\b)"
+)
+
+
+def _named_re(lex: Lexicon) -> re.Pattern[str]:
+    heads = "|".join(h.capitalize() for h in sorted(lex.words["project_heads"], key=len, reverse=True) if " " not in h)
+    lower = "programme|program|project|strategy"
+    return re.compile(
+        rf"\b((?:{_CAPW}\s+){{1,6}}?(?:{heads}|{lower})"
+        rf"(?:\s+(?:on|for|to|against|of)\s+{_CAPW}(?:\s+(?:{_GLUE}\s+)*{_CAPW})*)?)(?![\w-])"
+    )
+
+
+_SKIP_FIRST = frozenset("The This That These Its Their Our A An In For Of On With And By As From To At".split())
+
+
+def named_projects(text: str, lex: Lexicon, org_names: frozenset[str]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _named_re(lex).finditer(text):
+        name = m.group(1)
+        words = name.split()
+        while words and (words[0] in _SKIP_FIRST or words[0].endswith(("'s", "’s"))):
+            words = words[1:]
+        if len(words) < 2 or "\n" in name:
+            continue
+        start = m.start(1) + name.find(words[0])
+        name = " ".join(words)
+        end = start + len(text[start:].split(words[-1], 1)[0]) + len(words[-1])
+        aliases: tuple[str, ...] = ()
+        if words[0] in org_names and len(words) > 2:
+            aliases = (" ".join(words[1:]),)
+        out.append(Mention(start, end, text[start:end], "Project", name, aliases, "project",
+                           attrs=(("kind", "named"),)))
+    for m in _TITLE_CUE_RE.finditer(text):
+        title = m.group(1).strip(" ,.")
+        if len(title.split()) >= 2:
+            out.append(Mention(m.start(1), m.start(1) + len(title), title, "Project", title, (), "project",
+                               attrs=(("kind", "titled"),)))
+    for m in _RESOLUTION_RE.finditer(text):
+        name = f"Security Council resolution {m.group(2)}"
+        out.append(Mention(m.start(), m.end(), m.group(0), "Project", name,
+                           (f"resolution {m.group(2)}", f"UNSCR {m.group(2)}", m.group(0)), "project",
+                           attrs=(("kind", "resolution"),)))
+    for m in _ON_RE.finditer(text):
+        topic = m.group(1).strip()
+        if len(topic.split()) >= 2:
+            out.append(Mention(m.start(1), m.start(1) + len(topic), topic, "Project", topic, (), "project",
+                               attrs=(("kind", "named"),)))
+    for m in _NEW_PROJECT_RE.finditer(text):
+        out.append(Mention(m.start(1), m.end(1), m.group(1), "Project", m.group(1), (), "project",
+                           attrs=(("kind", "unnamed"),)))
+    return out

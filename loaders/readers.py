@@ -1,0 +1,148 @@
+"""Read documents (txt, html, pdf, docx) into plain text plus metadata found in the file."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from graph_schema.errors import BadDocument, UnsupportedDocumentType
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf", ".docx")
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive",
+    b"%PDF": "a PDF file",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+}
+_MIN_TEXT_CHARS = 20
+
+
+@dataclass(frozen=True)
+class ReadDocument:
+    text: str
+    kind: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def read_bytes(data: bytes, filename: str) -> ReadDocument:
+    """Dispatch on extension, checked against the magic bytes; raise BadDocument with the reason."""
+    suffix = PurePath(filename).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedDocumentType(
+            f"{filename}: unsupported document type {suffix or '(no extension)'!r}; "
+            f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    if not data.strip():
+        raise BadDocument(f"{filename}: the document is empty" if not data else f"{filename}: whitespace only")
+    if suffix == ".pdf":
+        doc = _read_pdf(data, filename)
+    elif suffix == ".docx":
+        doc = _read_docx(data, filename)
+    elif suffix in (".html", ".htm"):
+        doc = _read_html(_decode(data, filename), filename)
+    else:
+        doc = ReadDocument(text=_decode(data, filename), kind="text")
+    text = _clean(doc.text)
+    if len(text.strip()) < _MIN_TEXT_CHARS:
+        raise BadDocument(f"{filename}: no readable text ({len(text.strip())} characters)")
+    return ReadDocument(text=text, kind=doc.kind, meta=doc.meta)
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return re.sub(r"[ \t]+\n", "\n", text)
+
+
+def _decode(data: bytes, filename: str) -> str:
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise BadDocument(f"{filename}: this is {what}, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return _reject_binary(data.decode("utf-8"), filename, "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if data.count(b"\x00") > len(data) // 100 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BadDocument(f"{filename}: binary content, not text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise BadDocument(f"{filename}: cannot detect the text encoding")
+    return _reject_binary(str(best), filename, best.encoding)
+
+
+def _reject_binary(text: str, filename: str, encoding: str) -> str:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > len(text) // 50:
+        raise BadDocument(f"{filename}: binary content, not text (read as {encoding})")
+    return text
+
+
+def _read_html(html: str, filename: str) -> ReadDocument:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    if not text or len(text.strip()) < _MIN_TEXT_CHARS:
+        raise BadDocument(f"{filename}: HTML page with no main text")
+    meta: dict[str, str] = {}
+    found = trafilatura.extract_metadata(html)
+    if found is not None:
+        for key in ("title", "url", "date"):
+            value = getattr(found, key, None)
+            if isinstance(value, str) and value.strip():
+                meta[key] = value.strip()
+    return ReadDocument(text=text, kind="html", meta=meta)
+
+
+def _read_pdf(data: bytes, filename: str) -> ReadDocument:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.startswith(b"%PDF"):
+        raise BadDocument(f"{filename}: not a PDF file (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise BadDocument(f"{filename}: the PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise BadDocument(f"{filename}: unreadable or truncated PDF ({exc})") from None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text.strip():
+        raise BadDocument(f"{filename}: the PDF has no text layer (image-only or empty)")
+    meta = {"title": str(info.title).strip()} if info is not None and info.title else {}
+    return ReadDocument(text=text, kind="pdf", meta=meta)
+
+
+def _read_docx(data: bytes, filename: str) -> ReadDocument:
+    import docx
+
+    if not data.startswith(b"PK"):
+        raise BadDocument(f"{filename}: not a DOCX file (not a ZIP container)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise BadDocument(f"{filename}: a ZIP archive without word/document.xml, not a DOCX")
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise BadDocument(f"{filename}: unreadable DOCX ({exc})") from None
+    paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
+    for table in document.tables:
+        for row in table.rows:
+            paragraphs.append(" | ".join(cell.text.strip() for cell in row.cells))
+    meta: dict[str, str] = {}
+    props = document.core_properties
+    if props.title:
+        meta["title"] = props.title.strip()
+    if props.created is not None:
+        meta["date"] = props.created.date().isoformat()
+    return ReadDocument(text="\n\n".join(paragraphs), kind="docx", meta=meta)

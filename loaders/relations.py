@@ -1,0 +1,212 @@
+"""Relation rules: TARGETS, AFFILIATED_WITH, LINKED_TO, LOCATED_IN; orchestration of all rules."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from loaders.context import DocContext
+from loaders.gazetteer import default_gazetteer
+from loaders.mentions import Mention
+from loaders.roles import implements_and_funds, partnerships
+from loaders.textfold import fold_phrase
+
+_PREP_CUES = frozenset({"on", "against", "sur", "contre", "related to"})
+
+
+def extract_relations(ctx: DocContext) -> None:
+    implements_and_funds(ctx)
+    partnerships(ctx)
+    targets(ctx)
+    affiliations(ctx)
+    links(ctx)
+    locations(ctx)
+
+
+def targets(ctx: DocContext) -> None:
+    gaz = default_gazetteer()
+    seen: set[str] = set()
+    for m in ctx.mentions:
+        if m.type != "Project" or m.name in seen:
+            continue
+        seen.add(m.name)
+        scope = m.name if m.attr("kind") != "activity" or not m.attr("title") else m.attr("title") or m.name
+        for hit in gaz.find(scope):
+            if hit.entry.type in ("Threat", "Region") and not hit.entry.bare:
+                ctx.add("TARGETS", m.name, hit.entry.name, (m.start, m.end), "name", 0.8)
+        place = m.attr("place")
+        if place:
+            ctx.add("TARGETS", m.name, place, (m.start, m.end), "place", 0.85)
+            _place_country(ctx, m, place)
+    for s, e in ctx.sentences:
+        folded = ctx.folded(s, e)
+        for cue in ctx.lex.cue("TARGETS", "purpose").finditer(folded.folded):
+            c0, c1 = folded.span(cue.start(), cue.end())
+            near = 40 if cue.group(0) in _PREP_CUES else e - s
+            projects = [p for p in ctx.within(s, s + c0, "Project") if s + c0 - p.end <= near]
+            if not projects:
+                continue
+            project = projects[-1]
+            for t in ctx.within(s + c1, min(e, s + c1 + 120), "Threat", "Region"):
+                if t.type == "Region" and not re.search(r"\b(?:in|au|en)\s+$", ctx.text[t.start - 4 : t.start]):
+                    continue
+                ctx.add("TARGETS", project.name, t.name, (s, e), "purpose", 0.7)
+
+
+def _place_country(ctx: DocContext, m: Mention, place: str) -> None:
+    for r in ctx.mentions:
+        if r.type == "Region" and r.name == place:
+            after = ctx.text[r.end : r.end + 40]
+            nxt = re.match(r",\s*([A-Z][\w'’ -]+?)\b", after)
+            if nxt:
+                country = ctx.taxonomy.region_named(nxt.group(1))
+                if country is not None and country.kind == "country":
+                    ctx.add("TARGETS", m.name, country.name, (r.start, r.end + nxt.end()), "place", 0.8)
+            return
+
+
+def affiliations(ctx: DocContext) -> None:
+    roles = ctx.lex.alternation("roles")
+    role_re = re.compile(rf"(?i:\b(?:{roles})\b)")
+    for p in ctx.mentions:
+        if p.type != "Person":
+            continue
+        s, e = ctx.sentence_of(p.start)
+        before = ctx.text[max(s, p.start - 90) : p.start]
+        orgs = [m for m in ctx.within(max(s, p.start - 90), p.start) if m.type in ("Organization", "Project")]
+        role_hit = role_re.search(before)
+        if orgs and role_hit:
+            org = orgs[-1]
+            tail = ctx.text[org.end : p.start]
+            titled = role_re.search(tail + " " + (org.attr("role") or "")) is not None
+            if (len(tail) < 60 and titled) or org.attr("role"):
+                org_name = org.name if org.type == "Organization" else _owner(ctx, org)
+                if org_name:
+                    role = org.attr("role") or _role_text(ctx, org, tail)
+                    ctx.add("AFFILIATED_WITH", p.name, org_name, (s, e), "title_before", 0.8, role=role)
+                    continue
+        our = bool(re.search(r"\b(?:our|notre)\b", before, re.I))
+        bare_title = role_hit is not None and not orgs and before[role_hit.start() :].strip()[:1].isupper()
+        if ctx.author and role_hit and (our or bare_title):
+            ctx.add("AFFILIATED_WITH", p.name, ctx.author, (s, e), "title_author", 0.6,
+                    role=re.sub(r"^(?:our|notre)\s+", "", before[role_hit.start() - 0 :].strip(), flags=re.I) or None)
+            continue
+        after = ctx.text[p.end : min(e, p.end + 120)]
+        rep = ctx.lex.cue("AFFILIATED_WITH", "represented").search(fold_phrase(after))
+        cand = [m for m in ctx.within(p.end, min(e, p.end + 120), "Organization")]
+        if cand and (rep or re.match(rf",\s*(?:the\s+)?(?i:{roles})\b", after)):
+            role = "representative" if rep else re.sub(r"^,\s*", "", ctx.text[p.end : cand[0].start]).strip(" ,")
+            ctx.add("AFFILIATED_WITH", p.name, cand[0].name, (s, e), "title_after", 0.75, role=role or None)
+
+
+def _owner(ctx: DocContext, project: Mention) -> str | None:
+    first = project.name.split()[0]
+    for m in ctx.mentions:
+        if m.type == "Organization" and first in (m.name, *m.aliases):
+            return m.name
+    return None
+
+
+def _role_text(ctx: DocContext, org: Mention, tail: str) -> str | None:
+    role = tail.strip(" ,")
+    if org.type == "Project":
+        words = org.text.split()
+        role = " ".join([*words[1:], role]).strip()
+    role = re.sub(r"\s+(?:General|Lieutenant Colonel|Colonel|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)$", "", role)
+    return role or None
+
+
+def links(ctx: DocContext) -> None:
+    for s, e in ctx.sentences:
+        threats = ctx.within(s, e, "Threat")
+        if len({t.name for t in threats}) < 2:
+            continue
+        folded = ctx.folded(s, e)
+        for cue in ctx.lex.cue("LINKED_TO", "between").finditer(folded.folded):
+            c0, c1 = folded.span(cue.start(), cue.end())
+            items = _distinct([t for t in threats if s + c1 <= t.start < s + c1 + 120])
+            _pairs(ctx, items, (s, e), "between")
+        for cue in ctx.lex.cue("LINKED_TO", "mutual").finditer(folded.folded):
+            c0, _ = folded.span(cue.start(), cue.end())
+            items = _distinct([t for t in threats if t.end <= s + c0])[-3:]
+            _pairs(ctx, items, (s, e), "mutual")
+        for cue in ctx.lex.cue("LINKED_TO", "transitive").finditer(folded.folded):
+            c0, c1 = folded.span(cue.start(), cue.end())
+            left = [t for t in threats if t.end <= s + c0]
+            right = _distinct([t for t in threats if s + c1 <= t.start < s + c1 + 150])
+            if left:
+                for r in right:
+                    ctx.add("LINKED_TO", left[-1].name, r.name, (s, e), "transitive", 0.65)
+
+
+def _distinct(items: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for t in items:
+        if t.name not in {o.name for o in out}:
+            out.append(t)
+    return out
+
+
+def _pairs(ctx: DocContext, items: list[Mention], span: tuple[int, int], group: str) -> None:
+    if len(items) > 3:
+        items = items[:3]
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            ctx.add("LINKED_TO", a.name, b.name, span, group, 0.7)
+
+
+def locations(ctx: DocContext) -> None:
+    region_names = {m.name for m in ctx.mentions if m.type == "Region" and (m.start, m.end) not in ctx.dropped}
+    regions = [m for m in ctx.mentions if m.type == "Region"]
+    for a, b in itertools.pairwise(regions):
+        if re.fullmatch(r",\s*", ctx.text[a.end : b.start]) and _inside(ctx, a.name, b.name):
+            ctx.add("LOCATED_IN", a.name, b.name, (a.start, b.end), "comma", 0.9)
+    for s, e in ctx.sentences:
+        in_sent = ctx.within(s, e, "Region")
+        for a in in_sent:
+            for b in in_sent:
+                if a.name != b.name and b.name in _parents(ctx, a.name):
+                    ctx.add("LOCATED_IN", a.name, b.name, (s, e), "gazetteer", 0.75)
+    for m in ctx.mentions:
+        if m.type != "Organization":
+            continue
+        if m.country and m.country in region_names and m.source == "pattern":
+            ctx.add("LOCATED_IN", m.name, m.country, (m.start, m.end), "demonym", 0.85)
+        ends_in = re.search(r"\sin\s+([A-Z][\w'’-]+)$", m.text)
+        if ends_in and ctx.taxonomy.region_named(ends_in.group(1)) is not None:
+            inner = [g for g in default_gazetteer().find(m.text) if g.entry.type == "Organization"
+                     and g.end == len(m.text)]
+            owner = inner[0].entry.name if inner else m.name
+            region = ctx.taxonomy.region_named(ends_in.group(1))
+            if region is not None:
+                ctx.add("LOCATED_IN", owner, region.name, (m.start, m.end), "name_in", 0.85)
+        before = ctx.text[max(0, m.start - 40) : m.start]
+        based = [r for r in regions if r.end <= m.start and r.start >= m.start - 40]
+        if based and re.match(r"-based\b", ctx.text[based[-1].end : based[-1].end + 6]):
+            ctx.add("LOCATED_IN", m.name, based[-1].name, (based[-1].start, m.end), "based", 0.9)
+        after = re.match(r"\s+in\s+", ctx.text[m.end : m.end + 6])
+        if after and m.attr("kind") not in ("international",) and m.source != "gazetteer":
+            nxt = [r for r in regions if r.start == m.end + after.end()]
+            if nxt:
+                ctx.add("LOCATED_IN", m.name, nxt[0].name, (m.start, nxt[0].end), "org_in", 0.8)
+        del before
+
+
+def _parents(ctx: DocContext, name: str) -> tuple[str, ...]:
+    region = ctx.taxonomy.region_named(name)
+    if region is None:
+        return ()
+    out: list[str] = []
+    for parent in region.located_in:
+        p = ctx.taxonomy.region_named(parent)
+        if p is not None:
+            out.append(p.name)
+    return tuple(out)
+
+
+def _inside(ctx: DocContext, a: str, b: str) -> bool:
+    parents = _parents(ctx, a)
+    if b in parents:
+        return True
+    ra, rb = ctx.taxonomy.region_named(a), ctx.taxonomy.region_named(b)
+    return bool(ra and rb and ra.kind == "place" and rb.kind == "country" and not ra.located_in)
