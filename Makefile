@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
+LINT_STAMP := tools/cypher-lint/node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -38,7 +39,13 @@ lint: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(VENV)/bin/mypy
 
-pytest: $(DEV_STAMP)
+# Neo4j's Cypher parser (tests/app/test_cypher_parser.py); without npm that test skips or fails.
+$(LINT_STAMP): tools/cypher-lint/package.json tools/cypher-lint/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --prefix tools/cypher-lint && touch $(LINT_STAMP); \
+	else echo "npm not found: install Node.js 18+ to check the queries with Neo4j's Cypher parser"; fi
+
+pytest: $(DEV_STAMP) $(LINT_STAMP)
 	$(VENV)/bin/pytest
 
 test: lint typecheck pytest

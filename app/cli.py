@@ -79,8 +79,10 @@ def cmd_reset(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from app.security import ensure_dev_key
     from app.store.falkordb_server import FalkorServer
 
+    ensure_dev_key()
     settings = get_settings()
     server = FalkorServer(settings.data_dir) if settings.store == "falkordb" and not settings.falkordb_socket else None
     if server is not None:
@@ -97,11 +99,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app import cli_documents
+    from app import cli_documents, cli_export
 
     parser = argparse.ArgumentParser(prog="nexus", description="Sahel Nexus Graph: the nexus knowledge graph.")
     sub = parser.add_subparsers(dest="command", required=True)
     cli_documents.add_commands(sub)
+    cli_export.add_commands(sub)
     p = sub.add_parser("query", help="run a canned query (see GET /queries)")
     p.add_argument("name")
     p.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE")

@@ -9,7 +9,8 @@ from fastapi import FastAPI
 
 from app import errors
 from app.catalogue import load_catalogue
-from app.routes import documents, entities, funding, health, queries
+from app.routes import documents, entities, exports, funding, health, ingestion, metrics, queries
+from app.security import ReadAccess
 from app.settings import Settings, get_settings
 from app.store.factory import build_store
 from graph_schema.model import load_schema
@@ -38,6 +39,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.schema = schema
     app.state.catalogue = catalogue
     errors.install(app)
-    for module in (health, queries, entities, funding, documents):
-        app.include_router(module.router)
+    for module in (health, queries, entities, funding, documents, ingestion, metrics, exports):
+        app.include_router(module.router, dependencies=[] if module is health else [ReadAccess])
     return app

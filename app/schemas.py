@@ -76,3 +76,46 @@ class DocumentPage(BaseModel):
     offset: int
     limit: int
     items: list[DocumentInfo]
+
+
+class IngestResponse(BaseModel):
+    id: str
+    status: str  # created | unchanged | replaced
+    entities: int
+    relations: int
+    merged: dict[str, str] = {}
+    conflicts: list[str] = []
+
+
+class MentionedEntity(BaseModel):
+    id: str
+    name: str
+    type: str
+
+
+class FactEvidence(BaseModel):
+    quote: str | None = None
+    start: int | None = None
+    end: int | None = None
+    rule: str | None = None
+    model: str | None = None
+    confidence: float | None = None
+
+
+class DocumentFact(BaseModel):
+    type: str
+    source_id: str
+    source: str
+    target_id: str
+    target: str
+    evidence: list[FactEvidence]
+
+
+class DocumentFacts(BaseModel):
+    document: str
+    offset: int
+    limit: int
+    total_entities: int
+    total_relations: int
+    entities: list[MentionedEntity]
+    relations: list[DocumentFact]

@@ -4,7 +4,9 @@
 // @param target: entity() | Entity name, alias or id
 // @param max_hops: int = 4 [1..6] | Longest path considered
 // @returns nodes, relationships, hops
-MATCH (a:Entity {id: $source}), (b:Entity {id: $target})
+MATCH (a:Entity {id: $source})
+MATCH (b:Entity {id: $target})
+WHERE a <> b
 MATCH path = shortestPath((a)-[:FUNDS|PARTNERS_WITH|IMPLEMENTS|TARGETS|AFFILIATED_WITH|LINKED_TO|LOCATED_IN*..6]-(b))
 WHERE length(path) <= $max_hops
 RETURN [n IN nodes(path) | n {.id, .name, label: n.type}] AS nodes,

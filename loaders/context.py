@@ -90,5 +90,6 @@ class DocContext:
 def gap_is_list(text: str) -> bool:
     """True when the text between two mentions only joins them into a list."""
     cleaned = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\)", " ", text)
-    joiner = r"[\s,]*(?:(?:and|&|et|as well as|or)\s+)?(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?[\s]*"
+    joiner = (r"[\s,]*(?:(?:and|&|et|as well as|or|ou|ainsi que)\s+)?(?:(?:with|avec)\s+)?"
+              r"(?:(?:de|du|des|d['’])\s*)?(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?[\s]*")
     return bool(re.fullmatch(joiner, cleaned))

@@ -150,6 +150,7 @@ class ExtractionPipeline:
         chosen = _anaphors(text, sentences, chosen, lex)
         chosen = resolve_bare_threats(chosen)
         resolved = resolve(chosen, self.taxonomy)
+        sentences = _repair_sentences(sentences, resolved.mentions)
         ctx = DocContext(doc_id=doc_id, text=text, sentences=sentences, mentions=resolved.mentions, lex=lex,
                          taxonomy=self.taxonomy, model_label="+".join(models))
         ctx.author = _author(ctx)
@@ -184,6 +185,17 @@ def _end_type(
     if rel_type == "TARGETS":
         return "Threat"
     return "Organization"
+
+
+def _repair_sentences(sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Undo sentence breaks the parser put inside a name ('... pour la Survie | au Sahel (AMSS)')."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentences:
+        if out and any(m.start < out[-1][1] and m.end > s and m.start >= out[-1][0] for m in mentions):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _with_title(m: Mention, text: str, title: tuple[int, int]) -> Mention:

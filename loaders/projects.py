@@ -38,6 +38,13 @@ def _named_re(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+_FR_NAMED_RE = re.compile(
+    r"\b((?:Projet|Programme|Stratégie|Strategie|Politique|Plan d['’]action|Initiative)\s+"
+    r"(?:(?:national|nationale|régional|régionale|conjoint|conjointe)\s+)?(?:de|d['’]|du|des|pour|sur|contre)\s*"
+    r"(?:(?!(?:est|sont|a|ont|qui|que|dont|sera|était|mis|mise|financé|financée|lancé|lancée|avec|par|dans|à|au|en)\b)"
+    r"[\w'’-]+\s*){1,7}?)(?=\s*(?:[,.;:()]|\b(?:est|sont|a|ont|qui|que|dont|sera|était|mis|mise|financé|financée|lancé|"
+    r"lancée|avec|par|dans|à|au|en)\b|$))"
+)
 _SKIP_FIRST = frozenset("The This That These Its Their Our A An In For Of On With And By As From To At".split())
 
 
@@ -58,6 +65,11 @@ def named_projects(text: str, lex: Lexicon, org_names: frozenset[str]) -> list[M
             aliases = (" ".join(words[1:]),)
         out.append(Mention(start, end, text[start:end], "Project", name, aliases, "project",
                            attrs=(("kind", "named"),)))
+    for m in _FR_NAMED_RE.finditer(text):  # 'le Projet de renforcement des capacités judiciaires'
+        name = m.group(1).strip()
+        if len(name.split()) >= 3 and "\n" not in name:
+            out.append(Mention(m.start(1), m.start(1) + len(name), name, "Project", name, (), "project",
+                               attrs=(("kind", "named"),)))
     for m in _TITLE_CUE_RE.finditer(text):
         title = m.group(1).strip(" ,.")
         if len(title.split()) >= 2:

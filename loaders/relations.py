@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from loaders.context import DocContext
+from loaders.context import DocContext, gap_is_list
 from loaders.gazetteer import default_gazetteer
 from loaders.mentions import Mention
 from loaders.roles import implements_and_funds, partnerships
@@ -47,10 +47,104 @@ def targets(ctx: DocContext) -> None:
             if not projects:
                 continue
             project = projects[-1]
-            for t in ctx.within(s + c1, min(e, s + c1 + 120), "Threat", "Region"):
-                if t.type == "Region" and not re.search(r"\b(?:in|au|en)\s+$", ctx.text[t.start - 4 : t.start]):
+            after = ctx.within(s + c1, min(e, s + c1 + 120))
+            for i, t in enumerate(after):
+                if t.type not in ("Threat", "Region"):
                     continue
+                if t.type == "Region" and not re.search(r"\b(?:in|au|en)\s+$", ctx.text[t.start - 4 : t.start]):
+                    first = i == 0 and t.start - (s + c1) <= 60 and cue.group(0) not in _PREP_CUES
+                    if not first or re.search(r"[,;.]", ctx.text[s + c1 : t.start]):
+                        continue
                 ctx.add("TARGETS", project.name, t.name, (s, e), "purpose", 0.7)
+        for cue in ctx.lex.cue("TARGETS", "coverage").finditer(folded.folded):
+            c0, c1 = folded.span(cue.start(), cue.end())
+            found = ctx.within(s, s + c0, "Project")
+            if not found:
+                continue
+            # '<project> was designed as ... and covers': the coordinated verb shares the sentence's subject
+            coordinated = re.search(r"(?:\band|,|\bet)\s+$", ctx.text[s : s + c0])
+            project = found[0] if coordinated else found[-1]
+            for r in region_list(ctx, s + c1, e):
+                ctx.add("TARGETS", project.name, r, (s, e), "coverage", 0.75)
+    _participants(ctx)
+
+
+_AGGREGATE = re.compile(
+    r"\b(central|northern|southern|eastern|western|north|south|east|west|centre|nord|sud|ouest)\b", re.IGNORECASE
+)
+_AGG_FORMS = {"central": "central {}", "centre": "central {}", "northern": "northern {}", "north": "northern {}",
+              "nord": "northern {}", "southern": "southern {}", "south": "southern {}", "sud": "southern {}",
+              "eastern": "eastern {}", "east": "eastern {}", "western": "western {}",
+              "west": "western {}", "ouest": "western {}"}
+
+
+def _sentence_project(ctx: DocContext, s: int, pos: int) -> Mention | None:
+    """The project or activity a clause is about: the last one mentioned before pos in the sentence."""
+    found = [m for m in ctx.within(s, pos, "Project")]
+    return found[-1] if found else None
+
+
+def region_list(ctx: DocContext, pos: int, stop: int) -> list[str]:
+    """Regions listed from pos on: 'Burkina Faso, Chad and Mali', "the country's central regions: A, B and C",
+    'les régions de Mopti, Bandiagara et Douentza'; with the aggregate region ('central Mali') when named."""
+    out: list[str] = []
+    cursor = pos
+    head = re.match(r"\s*(?:(?:the|its|le|la|les|l['’]|des|of)\s*)?(?:[\w'’-]+\s+){0,4}?"
+                    r"(?:regions?|areas?|countries|provinces?|districts?|zones?|states|pays|régions?|cercles?)"
+                    r"\s*(?::|of|de|d['’]|des|du|such as|including|notamment)?\s*(?:the\s+)?",
+                    ctx.text[pos:stop], re.IGNORECASE)
+    if head:
+        cursor = pos + head.end()
+    for m in ctx.within(cursor, stop):
+        gap = ctx.text[cursor : m.start]
+        first_gap = re.fullmatch(r"\s*(?:the|le|la|les|l['’]|au|aux|en|du|des)?\s*", gap, re.IGNORECASE)
+        if m.type != "Region" or (out and not gap_is_list(gap)) or (not out and not first_gap):
+            break
+        if m.attr("kind") == "country" or m.type == "Region":
+            out.append(m.name)
+        cursor = m.end
+    if head and out:
+        agg = _AGGREGATE.search(head.group(0))
+        country = _country_before(ctx, pos)
+        if agg and country:
+            region = ctx.taxonomy.region_named(_AGG_FORMS[agg.group(1).lower()].format(country))
+            if region is not None:
+                out.append(region.name)
+    return out
+
+
+def _country_before(ctx: DocContext, pos: int) -> str | None:
+    found = [m for m in ctx.mentions if m.type == "Region" and m.end <= pos and m.attr("kind") == "country"]
+    return found[-1].name if found else None
+
+
+def _participants(ctx: DocContext) -> None:
+    """Countries taking part in a project ('with Mali representing one of the partners, alongside Algeria, Benin
+    and Togo', 'participating countries: A, B') -> TARGETS."""
+    cue = re.compile(r"\b(?:representing|as|being|among)\s+(?:one of\s+)?(?:the\s+)?(?:partners?|participants?|"
+                     r"participating countries|beneficiary countries|beneficiaries)\b|\bparticipating\b")
+    for s, e in ctx.sentences:
+        for hit in cue.finditer(ctx.text, s, e):
+            project = _sentence_project(ctx, s, hit.start()) or ctx_current(ctx, s)
+            if project is None:
+                continue
+            before = [m for m in ctx.within(s, hit.start(), "Region") if m.attr("kind") == "country"]
+            names: list[str] = []
+            if before and re.fullmatch(r"\s*", ctx.text[before[-1].end : hit.start()]):
+                names.append(before[-1].name)
+            rest = re.match(r"[\s,]*(?:alongside|along with|together with|with|as well as|aux cotes de)\s+",
+                            ctx.text[hit.end() : e])
+            if rest:
+                names += region_list(ctx, hit.end() + rest.end(), e)
+            for name in names:
+                region = ctx.taxonomy.region_named(name)
+                if region is not None and region.kind == "country":
+                    ctx.add("TARGETS", project.name, name, (s, e), "participants", 0.7)
+
+
+def ctx_current(ctx: DocContext, pos: int) -> Mention | None:
+    before = ctx.projects_before(pos)
+    return before[-1] if before else None
 
 
 def _place_country(ctx: DocContext, m: Mention, place: str) -> None:
@@ -167,6 +261,17 @@ def locations(ctx: DocContext) -> None:
             for b in in_sent:
                 if a.name != b.name and b.name in _parents(ctx, a.name):
                     ctx.add("LOCATED_IN", a.name, b.name, (s, e), "gazetteer", 0.75)
+        _shared_by(ctx, s, e)
+    # the region hierarchy of the gazetteer, when the document names both regions anywhere
+    first: dict[str, Mention] = {}
+    for m in regions:
+        if (m.start, m.end) not in ctx.dropped:
+            first.setdefault(m.name, m)
+    for name, m in first.items():
+        for parent in _parents(ctx, name):
+            if parent in first:
+                ctx.add("LOCATED_IN", name, parent, (m.start, m.end), "gazetteer_doc", 0.7)
+    _actor_countries(ctx, first)
     for m in ctx.mentions:
         if m.type != "Organization":
             continue
@@ -184,7 +289,7 @@ def locations(ctx: DocContext) -> None:
         based = [r for r in regions if r.end <= m.start and r.start >= m.start - 40]
         if based and re.match(r"-based\b", ctx.text[based[-1].end : based[-1].end + 6]):
             ctx.add("LOCATED_IN", m.name, based[-1].name, (based[-1].start, m.end), "based", 0.9)
-        after = re.match(r"\s+in\s+", ctx.text[m.end : m.end + 6])
+        after = re.match(r"(?:\s+\([^()]{1,20}\))?\s+(?:in|de|du|à|a)\s+", ctx.text[m.end : m.end + 30])
         if after and m.attr("kind") not in ("international",) and m.source != "gazetteer":
             nxt = [r for r in regions if r.start == m.end + after.end()]
             if nxt:
@@ -193,13 +298,17 @@ def locations(ctx: DocContext) -> None:
 
 
 def _parents(ctx: DocContext, name: str) -> tuple[str, ...]:
+    """Containing regions worth an edge: countries and sub-national areas ('central Mali'), not continents or
+    wide areas (nobody states 'Mali is in Africa')."""
     region = ctx.taxonomy.region_named(name)
     if region is None:
         return ()
     out: list[str] = []
     for parent in region.located_in:
         p = ctx.taxonomy.region_named(parent)
-        if p is not None:
+        if p is not None and (p.kind == "country" or any(
+            (q := ctx.taxonomy.region_named(x)) is not None and q.kind == "country" for x in p.located_in
+        )):
             out.append(p.name)
     return tuple(out)
 
@@ -210,3 +319,40 @@ def _inside(ctx: DocContext, a: str, b: str) -> bool:
         return True
     ra, rb = ctx.taxonomy.region_named(a), ctx.taxonomy.region_named(b)
     return bool(ra and rb and ra.kind == "place" and rb.kind == "country" and not ra.located_in)
+
+
+_SHARED = re.compile(
+    r"^\s*,?\s*(?:the\s+|a\s+|la\s+|une\s+)?(?:[\w-]+\s+){0,2}?(?:area|zone|region|border area|border zone|"
+    r"borderlands?|tri-border area|basin|zone frontaliere|region frontaliere)?\s*,?\s*(?:shared by|between|"
+    r"straddling|spanning|at the borders? of|where the borders of|partagee? (?:par|entre)|entre|a cheval sur)\s+",
+    re.IGNORECASE,
+)
+
+
+def _shared_by(ctx: DocContext, s: int, e: int) -> None:
+    """'the Liptako-Gourma area shared by Mali, Burkina Faso and Niger' -> LOCATED_IN each country."""
+    for m in ctx.within(s, e, "Region"):
+        if m.attr("kind") == "country":
+            continue
+        folded = ctx.folded(m.end, min(e, m.end + 80))
+        hit = _SHARED.match(folded.folded)
+        if not hit:
+            continue
+        pos = m.end + folded.span(hit.end(), hit.end() + 1)[0] if hit.end() < len(folded.folded) else e
+        for name in region_list(ctx, pos, e):
+            region = ctx.taxonomy.region_named(name)
+            if region is not None and region.kind == "country":
+                ctx.add("LOCATED_IN", m.name, name, (m.start, e), "shared_by", 0.75)
+
+
+def _actor_countries(ctx: DocContext, regions: dict[str, Mention]) -> None:
+    """A known national actor (taxonomy `country`) is in its country when the document names that country."""
+    by_name = {a.name: a for a in ctx.taxonomy.actors}
+    codes = {r.code: r.name for r in ctx.taxonomy.regions if r.code}
+    for m in ctx.mentions:
+        actor = by_name.get(m.name) if m.type == "Organization" else None
+        if actor is None or not actor.country or actor.kind == "international":
+            continue
+        country = codes.get(actor.country)
+        if country and country in regions:
+            ctx.add("LOCATED_IN", m.name, country, (m.start, m.end), "actor_country", 0.7)

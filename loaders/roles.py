@@ -33,18 +33,47 @@ def org_name(ctx: DocContext, m: Mention) -> str:
     return m.name
 
 
+_INTRO = re.compile(
+    r"^\s*(?:(?:a|an|the|un|une|des|les)\s+)?(?:[\w-]+\s+){0,4}?(?:donors?|partners?|bailleurs?|partenaires?|"
+    r"organi[sz]ations?|countries|states|governments?|pays|agencies)\s*,?\s*"
+    r"(?:(?:that|which|who|qui)\s+)?(?:includes?|included|including|such as|namely|notamment|dont|comprenant|"
+    r"parmi lesquels|:)\s*(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?$",
+    re.IGNORECASE,
+)
+_BASED = re.compile(r"^-(?:based|basee?s?)\b", re.IGNORECASE)
+
+
 def list_after(ctx: DocContext, pos: int, stop: int, max_gap: int = 70) -> list[Mention]:
-    """Organizations listed from pos on: 'A, B and the C (D)'; stops at the first non-list gap."""
+    """Organizations listed from pos on: 'A, B and the C (D)'; stops at the first non-list gap.
+
+    The first item may follow a short descriptive noun phrase ('a group of donors that includes the ...') and
+    a place it is based in ('Timbuktu-based NGO X')."""
     out: list[Mention] = []
     cursor = pos
+    placed = False
     for m in ctx.within(pos, stop):
+        if m.start < cursor:
+            continue
         org = _org_at(ctx, m)
         gap = ctx.text[cursor : m.start]
+        if org is not None and m.type == "Region" and _BASED.match(ctx.text[m.end : m.end + 8]):
+            org = None
+        if org is not None and m.type == "Region" and placed and re.fullmatch(r",\s*", gap):
+            org = None  # 'Embassy in Bamako, Mali': the address goes on
         if org is None:
             if m.type in ("Region",) and out:  # "X in Canada", "Embassy in Bamako"
                 cursor = m.end
+                placed = True
+                continue
+            if m.type == "Region" and _BASED.match(ctx.text[m.end : m.end + 8]) and len(gap) <= max_gap:
+                based = re.match(r"-\w+\s+(?:(?:NGO|ONG|[a-z][\w-]*)\s+){0,4}", ctx.text[m.end : m.end + 60])
+                cursor = m.end + (based.end() if based else 0)
                 continue
             break
+        if not out and _INTRO.match(gap):
+            out.append(org)
+            cursor = m.end
+            continue
         if out and not gap_is_list(re.sub(r"^\s*in\s+\S+", "", gap)) and not re.search(
             r"(?:such as|including|notamment|dont)\s*(?:the\s+)?$", gap
         ):
@@ -53,6 +82,7 @@ def list_after(ctx: DocContext, pos: int, stop: int, max_gap: int = 70) -> list[
             break
         out.append(org)
         cursor = m.end
+        placed = False
     return out
 
 
@@ -113,12 +143,37 @@ def implements_and_funds(ctx: DocContext) -> None:
             for cue in ctx.lex.cue("FUNDS", group).finditer(folded.folded):
                 c0, c1 = folded.span(cue.start(), cue.end())
                 funders = list_after(ctx, s + c1, e, max_gap=12)
+                funders += _channel(ctx, funders, e)
                 project = _project_before(ctx, s, s + c0) or _current(ctx, s)
                 for org in funders:
                     if project:
                         ctx.add("FUNDS", org_name(ctx, org), project.name, (s, e), group, 0.9)
+        for cue in ctx.lex.cue("FUNDS", "received_from").finditer(folded.folded):
+            c0, c1 = folded.span(cue.start(), cue.end())
+            funders = list_after(ctx, s + c1, e, max_gap=12)
+            recipients = subject_group(ctx, s, s + c0)
+            target = recipients[0].name if recipients else None
+            if target is None:
+                project = _project_before(ctx, s, s + c0)
+                target = project.name if project else None
+            for org in funders:
+                if target:
+                    ctx.add("FUNDS", org_name(ctx, org), target, (s, e), "received_from", 0.8)
         _possessive_projects(ctx, s, e)
     _name_prefix(ctx)
+
+
+def _channel(ctx: DocContext, funders: list[Mention], stop: int) -> list[Mention]:
+    """'financed by the EU through the African Peace Facility': the fund the money goes through also funds."""
+    if not funders or funders[-1].end >= stop:
+        return []
+    folded = ctx.folded(funders[-1].end, stop)
+    m = re.match(r"\s*,?\s*(?:through|via|under|par l'intermediaire d[eu]s?|a travers|au titre d[eu]s?)\s+"
+                 r"(?:the\s+|its\s+|le\s+|la\s+|l'\s*)?(?:\d+(?:st|nd|rd|th|e|eme)\s+)?", folded.folded)
+    if not m or m.end() >= len(folded.folded):
+        return []
+    pos = funders[-1].end + folded.span(m.end(), m.end() + 1)[0]
+    return [x for x in ctx.within(pos, stop, "Organization") if x.start == pos][:1]
 
 
 def _project_before(ctx: DocContext, start: int, pos: int) -> Mention | None:
@@ -133,7 +188,7 @@ def _project_after(ctx: DocContext, pos: int, stop: int) -> Mention | None:
 
 def _relative_project(ctx: DocContext, start: int, pos: int) -> Mention | None:
     """'<project> that we led'."""
-    m = re.search(r"\b(?:that|which|qu['’]|que)\s+\w+\s*$", ctx.text[start:pos])
+    m = re.search(r"\b(?:that|which|qu['’]|que|lequel|laquelle)\s*(?:[\w'’-]+\s*){1,4}$", ctx.text[start:pos])
     return _project_before(ctx, start, start + m.start()) if m else None
 
 
@@ -160,13 +215,27 @@ def _co_partners(ctx: DocContext, orgs: list[Mention], span: tuple[int, int]) ->
                 ctx.add("PARTNERS_WITH", org_name(ctx, a), org_name(ctx, b), span, "joint", 0.75)
 
 
+_POSSESSIVE = re.compile(
+    r"\b(?:its|their|son|sa|ses|leur)\s+(?:(?:new|own|flagship|nouveau|nouvelle|propre)\s+)?"
+    r"(?:(?:programme|program|project|strategy|initiative|projet|strategie|stratégie)\s+(?:on\s+|sur\s+)?)?$"
+)
+
+
 def _possessive_projects(ctx: DocContext, s: int, e: int) -> None:
+    """'UNODC has prolonged its Sahel Programme', 'the EU's Cocaine Route Programme' -> IMPLEMENTS."""
     for m in ctx.within(s, e, "Project"):
-        if re.search(r"\b(?:its|their)\s+(?:new\s+)?(?:programme|program|project|strategy|initiative)\s+(?:on\s+)?$",
-                     ctx.text[max(s, m.start - 40) : m.start]):
+        if m.source == "activity" or m.text.lower().startswith(("the ", "this ", "le ", "la ", "ce ", "cette ")):
+            continue
+        before = ctx.text[max(s, m.start - 40) : m.start]
+        if _POSSESSIVE.search(before):
             subjects = [x for x in ctx.within(s, m.start, "Organization")]
             if subjects:
                 ctx.add("IMPLEMENTS", subjects[0].name, m.name, (s, e), "possessive", 0.75)
+            continue
+        owner = [x for x in ctx.within(s, m.start, "Organization")
+                 if re.fullmatch(r"['’]s\s+", ctx.text[x.end : m.start])]
+        if owner:
+            ctx.add("IMPLEMENTS", owner[-1].name, m.name, (s, e), "possessive", 0.75)
 
 
 def _name_prefix(ctx: DocContext) -> None:
@@ -183,20 +252,51 @@ def _name_prefix(ctx: DocContext) -> None:
 def partnerships(ctx: DocContext) -> None:
     for s, e in ctx.sentences:
         folded = ctx.folded(s, e)
-        for cue in ctx.lex.cue("PARTNERS_WITH", "in_cooperation").finditer(folded.folded):
-            c0, c1 = folded.span(cue.start(), cue.end())
-            partners = list_after(ctx, s + c1, e)
-            leads = _leads(ctx, s, e, s + c0, partners)
-            for lead in leads:
-                for p in partners:
-                    ctx.add("PARTNERS_WITH", lead, org_name(ctx, p), (s, e), "in_cooperation", 0.8)
+        for group in ("in_cooperation", "works_with"):
+            for cue in ctx.lex.cue("PARTNERS_WITH", group).finditer(folded.folded):
+                c0, c1 = folded.span(cue.start(), cue.end())
+                partners = list_after(ctx, s + c1, e, max_gap=70 if group == "in_cooperation" else 12)
+                project = _project_before(ctx, s, s + c0)
+                if project is not None and any(p.type == "Region" for p in partners):
+                    # countries taking part in a project are where it works, not partner organizations
+                    for p in partners:
+                        if p.type == "Region":
+                            ctx.add("TARGETS", project.name, p.name, (s, e), "participants", 0.7)
+                    partners = [p for p in partners if p.type != "Region"]
+                leads = _leads(ctx, s, e, s + c0, partners)
+                for lead in leads:
+                    for p in partners:
+                        ctx.add("PARTNERS_WITH", lead, org_name(ctx, p), (s, e), group, 0.8)
+        for hit in re.finditer(r"\b(?:jointly|together|conjointement|ensemble)\b", ctx.text[s:e]):
+            subjects = subject_group(ctx, s, s + hit.start())
+            if len(subjects) >= 2 and not re.match(r"\s*(?:with|avec)\b", ctx.text[s + hit.end() : e]):
+                _co_partners(ctx, subjects, (s, e))
+
+
+_AGENT_GAP = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:has|have|had|is|are|was|were|will|a|ont|va|vont)\s+)?(?:[a-z][\w'’-]*\s+){0,2}$"
+)
 
 
 def _leads(ctx: DocContext, s: int, e: int, cue: int, partners: list[Mention]) -> list[str]:
+    """The organization working with the partners: the agent right before the cue ('implemented by X in
+    cooperation with', 'que l'ONUDC met en oeuvre en partenariat avec'), else the first organization of the
+    sentence, else the implementers of the project the sentence is about."""
     taken = {(p.start, p.end) for p in partners}
     before = [m for m in ctx.within(s, cue, "Organization")]
     if before:
+        last = before[-1]
+        gap = ctx.text[last.end : cue]
+        by = re.search(r"\b(?:by|par)\s+(?:the\s+|l['’]\s*|la\s+|le\s+)?$",
+                       ctx.text[max(s, last.start - 12) : last.start])
+        if last is not before[0] and (by or (_AGENT_GAP.match(gap) and gap.strip(" ,") and len(gap) < 40)):
+            return [last.name]
         return [before[0].name]
+    if re.match(r"\s*(?:the|this|le|la|ce|cette)?\s*(?:project|programme|program|initiative|projet|it|il|elle)\b",
+                ctx.text[s:cue], re.IGNORECASE) or ctx.within(s, cue, "Project"):
+        project = _project_before(ctx, s, cue) or _current(ctx, s)
+        if project is not None and ctx.implementers.get(project.name):
+            return list(ctx.implementers[project.name])
     after = [m for m in ctx.within(cue, e, "Organization") if (m.start, m.end) not in taken]
     verb = ctx.lex.cue("IMPLEMENTS", "active")
     for m in after:

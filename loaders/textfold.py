@@ -12,9 +12,14 @@ _QUOTES_DASHES = str.maketrans(
 )
 
 
+_LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
+
+
 def fold_char(ch: str) -> str:
     if ch.isspace():
         return " "
+    if ch in _LIGATURES:  # 'œuvre' -> 'oeuvre' (NFKD leaves œ/æ alone)
+        return _LIGATURES[ch]
     out = unicodedata.normalize("NFKD", ch.casefold())
     return "".join(c for c in out if not unicodedata.combining(c)).translate(_QUOTES_DASHES)
 

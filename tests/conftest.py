@@ -1,4 +1,8 @@
-"""Shared fixtures: one real FalkorDB server per test session, a fresh graph per test."""
+"""Shared fixtures: one real FalkorDB server per test session, a fresh graph per test.
+
+``store``, ``repo``, ``settings`` and ``client`` are parametrized over the engines (tests/engines.py):
+FalkorDB always, Neo4j 5 when a server or a Docker engine is available (skipped otherwise).
+"""
 
 from __future__ import annotations
 
@@ -13,9 +17,13 @@ from app.catalogue import load_catalogue
 from app.main import create_app
 from app.repository import GraphRepository
 from app.settings import Settings
+from app.store.base import GraphStore
 from app.store.falkordb_server import FalkorServer
 from app.store.falkordb_store import FalkorStore
+from app.store.neo4j_store import Neo4jStore
 from graph_schema.model import GraphSchema, load_schema
+from tests.engines import ENGINES, Neo4jServer
+from tests.engines import neo4j_server as _neo4j_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -46,28 +54,50 @@ def graph_name() -> str:
     return f"test_{uuid.uuid4().hex[:12]}"
 
 
+@pytest.fixture(scope="session")
+def neo4j_server() -> Iterator[Neo4jServer]:
+    yield from _neo4j_server()
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
-def store(falkor_socket: Path, schema: GraphSchema, graph_name: str, tmp_path: Path) -> Iterator[FalkorStore]:
-    st = FalkorStore(schema, tmp_path, graph_name=graph_name, socket=falkor_socket)
+def store(engine: str, schema: GraphSchema, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[GraphStore]:
+    st: GraphStore
+    if engine == "neo4j":
+        server: Neo4jServer = request.getfixturevalue("neo4j_server")
+        st = Neo4jStore(schema, uri=server.uri, user=server.user, password=server.password, database=server.database)
+    else:
+        st = FalkorStore(schema, tmp_path, graph_name=request.getfixturevalue("graph_name"),
+                         socket=request.getfixturevalue("falkor_socket"))
     st.start()
+    st.clear()  # Neo4j has one database for every test
     yield st
     st.clear()
     st.close()
 
 
 @pytest.fixture
-def repo(store: FalkorStore, schema: GraphSchema) -> Iterator[GraphRepository]:
+def repo(store: GraphStore, schema: GraphSchema) -> Iterator[GraphRepository]:
     with store.session() as session:
         yield GraphRepository(session, load_catalogue(), store.dialect, schema)
 
 
 @pytest.fixture
-def settings(falkor_socket: Path, graph_name: str, tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path, falkordb_socket=falkor_socket, graph_name=graph_name)
+def settings(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Settings:
+    if engine == "neo4j":
+        server: Neo4jServer = request.getfixturevalue("neo4j_server")
+        return Settings(data_dir=tmp_path, **server.settings_values())
+    return Settings(store="falkordb", data_dir=tmp_path, falkordb_socket=request.getfixturevalue("falkor_socket"),
+                    graph_name=request.getfixturevalue("graph_name"))
 
 
 @pytest.fixture
 def client(settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as test_client:
+        test_client.app.state.store.clear()  # type: ignore[attr-defined]
         yield test_client
         test_client.app.state.store.clear()  # type: ignore[attr-defined]

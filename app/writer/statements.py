@@ -26,6 +26,8 @@ _DOC = """MERGE (d:Document {id: $doc.id})
 ON CREATE SET d.title = $doc.title, d.url = $doc.url, d.date = $doc.date, d.language = $doc.language,
   d.content_hash = $doc.content_hash, d.source = $doc.source, d.ingested_at = $doc.ingested_at"""
 
+# An incoming name that lists the stored name among its aliases is the fuller name: it becomes
+# canonical and the stored name an alias (the node id stays).
 _NODE = """WITH count(*) AS _{i}
 MATCH (d:Document {{id: $doc.id}})
 UNWIND ${param} AS row
@@ -44,8 +46,7 @@ WITH d, n, row, new_name, base_keys + [k IN row.name_keys WHERE NOT k IN base_ke
 SET n.name = new_name, n.keys = keys, n.aliases = aliases, n.search = reduce(s = '|', k IN keys | s + k + '|')
 MERGE (d)-[:MENTIONS]->(n)"""
 
-# An incoming name that lists the stored name among its aliases is the fuller name: it becomes
-# canonical and the stored name an alias (the node id stays). FalkorDB does not let a later SET clause read what an earlier one wrote in the same query,
+# FalkorDB does not let a later SET clause read what an earlier one wrote in the same query,
 # so every derived value is computed from WITH variables and written once.
 _REL = """WITH count(*) AS _{i}
 UNWIND ${param} AS row

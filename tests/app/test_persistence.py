@@ -9,7 +9,6 @@ from pathlib import Path
 from app.catalogue import load_catalogue
 from app.repository import GraphRepository
 from app.services.ingest_service import ingest
-from app.store.falkordb_server import socket_path
 from app.store.falkordb_store import FalkorStore
 from graph_schema.model import GraphSchema
 from tests.factories import nexus_doc

@@ -19,7 +19,9 @@ def _snapshot(repo: GraphRepository) -> tuple[dict[str, int], list[tuple]]:
     return counts, [(r["a"], r["t"], r["b"], tuple(r["ev"] or ())) for r in rels]
 
 
-def test_document_writes_nodes_relations_provenance_and_funder_label(repo: GraphRepository, schema: GraphSchema) -> None:
+def test_document_writes_nodes_relations_provenance_and_funder_label(
+    repo: GraphRepository, schema: GraphSchema
+) -> None:
     result = ingest(repo, schema, nexus_doc())
     assert result.status == "created"
     counts = repo.counts()
@@ -40,7 +42,9 @@ def test_loading_the_same_document_twice_changes_nothing(repo: GraphRepository, 
     assert _snapshot(repo) == before
 
 
-def test_replacing_with_identical_content_under_replace_is_idempotent(repo: GraphRepository, schema: GraphSchema) -> None:
+def test_replacing_with_identical_content_under_replace_is_idempotent(
+    repo: GraphRepository, schema: GraphSchema
+) -> None:
     ingest(repo, schema, nexus_doc())
     before = _snapshot(repo)
     changed = extraction("doc-a", [("UNODC", "Organization", [])], [], text="other text")

@@ -25,3 +25,10 @@ def test_threats_lower_case_with_french_aliases() -> None:
     assert "trafic de stupéfiants" in drug.aliases
     assert all(t.name == t.name.lower() for t in tax.threats)
     assert tax.is_not_same("Office Central des Stupéfiants", "OCRTIS") is False
+
+
+def test_norway_code_is_not_a_yaml_boolean() -> None:
+    from graph_schema.taxonomy import load_taxonomy
+
+    norway = load_taxonomy().region_named("Norvège")
+    assert norway is not None and norway.name == "Norway"

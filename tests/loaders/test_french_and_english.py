@@ -37,7 +37,7 @@ def test_english_cues(pipeline: ExtractionPipeline) -> None:
     assert any(t == "FUNDS" and s == "World Bank" for t, s, _ in rels)
     assert any(t == "IMPLEMENTS" and s == "INTERPOL" for t, s, _ in rels)
     assert ("LINKED_TO", "arms trafficking", "terrorism") in rels
-    assert all(r.evidence and r.evidence[0].rule.endswith(".v1") for r in x.relations)
+    assert all(r.evidence and r.evidence[0].rule.endswith(".v2") for r in x.relations)
 
 
 def test_determinism(pipeline: ExtractionPipeline) -> None:

@@ -1,0 +1,1 @@
+"""Graph analytics: networkx snapshots of the store, metrics on them, and their cache."""

@@ -1,0 +1,74 @@
+"""API keys: every write needs ``X-API-Key``; reads need it only when ``NEXUS_PROTECT_READS=true``.
+
+Keys come from ``NEXUS_API_KEYS`` (comma-separated). The given key is compared with every
+configured key in constant time (``hmac.compare_digest``), so timing reveals neither which
+key matched nor how much of one. With no keys configured, writes are refused (403): there
+is no "open" write mode; ``nexus serve`` in development makes a one-off key and prints it.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, Security
+from fastapi.security import APIKeyHeader
+
+from app.deps import SettingsDep
+from graph_schema.errors import Forbidden, Unauthorized
+
+HEADER = "X-API-Key"
+api_key_header = APIKeyHeader(
+    name=HEADER, auto_error=False, scheme_name="ApiKey",
+    description="An API key from NEXUS_API_KEYS; required for writes (and for reads if NEXUS_PROTECT_READS=true).",
+)
+KeyHeader = Annotated[str | None, Security(api_key_header)]
+
+
+def key_matches(given: str, keys: tuple[str, ...]) -> bool:
+    """Constant-time match against every key (no early exit, no length shortcut per key)."""
+    given_b = given.encode("utf-8", "surrogatepass")
+    matched = False
+    for key in keys:
+        matched |= hmac.compare_digest(given_b, key.encode("utf-8", "surrogatepass"))
+    return matched
+
+
+def check_key(given: str | None, keys: tuple[str, ...], what: str) -> None:
+    if not keys:
+        raise Forbidden(f"{what} are disabled: the server has no API keys; set NEXUS_API_KEYS (comma-separated)")
+    if not given:
+        raise Unauthorized(f"{what} need an API key: send it in the {HEADER} header")
+    if not key_matches(given, keys):
+        raise Forbidden(f"the API key in {HEADER} is not valid")
+
+
+def require_write_key(settings: SettingsDep, key: KeyHeader = None) -> None:
+    check_key(key, settings.key_list, "writes")
+
+
+def require_read_key(settings: SettingsDep, key: KeyHeader = None) -> None:
+    if settings.protect_reads:
+        check_key(key, settings.key_list, "reads")
+
+
+WriteAccess = Depends(require_write_key)
+ReadAccess = Depends(require_read_key)
+WriteKey = Annotated[None, WriteAccess]
+
+
+def ensure_dev_key() -> None:
+    """``nexus serve`` in development without NEXUS_API_KEYS: make a one-off key for this run and print it."""
+    import os
+    import secrets
+
+    from app.settings import get_settings
+
+    settings = get_settings()
+    if settings.key_list or settings.environment != "development":
+        return
+    key = secrets.token_urlsafe(24)
+    os.environ["NEXUS_API_KEYS"] = key  # the workers read their settings from the environment
+    get_settings.cache_clear()
+    print(f"NEXUS_API_KEYS is not set: for this development run, writes take the header X-API-Key: {key}",
+          flush=True)
