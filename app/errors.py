@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
@@ -42,3 +44,17 @@ async def _handle(_request: Request, exc: Exception) -> JSONResponse:
 
 def install(app: FastAPI) -> None:
     app.add_exception_handler(e.NexusError, _handle)
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        """Document what a 422 really carries: FastAPI's list of problems, or our message string."""
+        if app.openapi_schema is None:
+            spec = generate()
+            schema = spec.get("components", {}).get("schemas", {}).get("HTTPValidationError")
+            if schema is not None:
+                detail = schema["properties"]["detail"]
+                schema["properties"]["detail"] = {"title": "Detail", "anyOf": [detail, {"type": "string"}]}
+                schema["properties"]["problems"] = {"type": "array", "items": {"type": "string"}}
+        return app.openapi_schema or generate()
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -54,15 +54,23 @@ class GraphRepository:
         rows = self.run("_get_document", {"doc_id": doc_id})
         return rows[0] if rows else None
 
-    def write_document(self, params: Mapping[str, Any]) -> None:
-        self._session.write(document_statement(self._schema), params)
+    def write_document(
+        self, params: Mapping[str, Any], rekey: list[dict[str, str]] | None = None, replace: bool = False
+    ) -> None:
+        """Write a document's statement, after re-keying promoted entities and (``replace``) retracting
+        the stored version, as one unit (one transaction on Neo4j, one MULTI/EXEC block on FalkorDB)."""
+        doc_id = params["doc"]["id"]
+        statements: list[tuple[str, Mapping[str, Any]]] = []
+        if replace:
+            statements.append((self.text_of(self._catalogue.get("_retract_document")), {"doc_id": doc_id}))
+        if rekey:
+            statements.append((self.text_of(self._catalogue.get("_rekey_entities")), {"rekey": rekey}))
+        statements.append((document_statement(self._schema), params))
+        if len(statements) == 1:
+            self._session.write(*statements[0])
+        else:
+            self._session.write_many(statements)
 
     def retract_document(self, doc_id: str) -> int:
         rows = self.run("_retract_document", {"doc_id": doc_id})
         return int(rows[0]["retracted"]) if rows else 0
-
-    def replace_document(self, doc_id: str, params: Mapping[str, Any]) -> None:
-        retract = self._catalogue.get("_retract_document")
-        self._session.write_many(
-            [(self.text_of(retract), {"doc_id": doc_id}), (document_statement(self._schema), params)]
-        )

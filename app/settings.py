@@ -38,8 +38,6 @@ class Settings(BaseSettings):
     protect_reads: bool = False
     max_upload_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
     extraction_timeout_s: float = Field(default=120.0, gt=0)
-    max_list_limit: int = Field(default=500, ge=1, le=500)
-    max_path_hops: int = Field(default=6, ge=1, le=10)
 
     @model_validator(mode="after")
     def _safe_outside_development(self) -> Settings:

@@ -38,6 +38,22 @@ FACT_SHARE = {
     ("LOCATED_IN", "Organization", "Region"): 0.10,  # minus the region tree
     ("LOCATED_IN", "Region", "Region"): 0.0,
 }
+# Skew exponent of (source, target) per pattern: the popular side (donors, implementers, targeted
+# regions and threats, employers) is Zipf-like; the other side is mild (a project targets a few
+# regions, a person works for one or two organizations).
+MILD = 0.3
+FACT_SKEW = {
+    ("FUNDS", "Organization", "Project"): (ZIPF_A, MILD),
+    ("FUNDS", "Organization", "Organization"): (ZIPF_A, MILD),
+    ("PARTNERS_WITH", "Organization", "Organization"): (ZIPF_A, ZIPF_A),
+    ("IMPLEMENTS", "Organization", "Project"): (ZIPF_A, MILD),
+    ("TARGETS", "Project", "Threat"): (MILD, ZIPF_A),
+    ("TARGETS", "Project", "Region"): (MILD, ZIPF_A),
+    ("AFFILIATED_WITH", "Person", "Organization"): (MILD, ZIPF_A),
+    ("LINKED_TO", "Threat", "Threat"): (ZIPF_A, ZIPF_A),
+    ("LOCATED_IN", "Organization", "Region"): (MILD, ZIPF_A),
+    ("LOCATED_IN", "Region", "Region"): (0.0, 0.0),
+}
 ROLES = ("Programme Officer", "Director", "Coordinator", "Head of Office", "Analyst", "Spokesperson")
 RULES = ("funded_by", "with_support_of", "in_partnership", "implemented_by", "targets", "located_in", "role_at")
 QUOTES = {
@@ -159,10 +175,11 @@ class SyntheticGraph:
             yield node_row(node_id, name, aliases)
 
     # -- facts -----------------------------------------------------------------------------
-    def _weights(self, label: str, rng: np.random.Generator) -> np.ndarray:
+    def _weights(self, label: str, skew: float, rng: np.random.Generator) -> np.ndarray:
+        """Zipf-like weights by rank; mild skews are shuffled so that hubs do not pile up on the same nodes."""
         n = self.node_counts[label]
-        w = 1.0 / np.arange(1, n + 1) ** ZIPF_A
-        w = w[rng.permutation(n)] if label in ("Person",) else w  # people: hubs anywhere in the list
+        w = 1.0 / np.arange(1, n + 1) ** skew
+        w = w[rng.permutation(n)] if skew < ZIPF_A else w
         return w / w.sum()
 
     def _region_tree(self) -> tuple[np.ndarray, np.ndarray]:
@@ -189,7 +206,7 @@ class SyntheticGraph:
                 out[pattern] = tree
                 continue
             rng = np.random.default_rng(self.spec.seed * 1000 + k)
-            ws, wt = self._weights(s_label, rng), self._weights(t_label, rng)
+            ws, wt = (self._weights(lab, a, rng) for lab, a in zip((s_label, t_label), FACT_SKEW[pattern], strict=True))
             n_s, n_t = self.node_counts[s_label], self.node_counts[t_label]
             want = quotas[pattern]
             symmetric = self.schema.relationship(rel_type).symmetric

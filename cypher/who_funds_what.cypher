@@ -4,12 +4,17 @@
 // @param threat: entity(Threat)? | Threat name, alias or id
 // @param limit: int = 100 [1..500] | Maximum number of rows
 // @returns funder_id, funder, recipient_id, recipient, recipient_type, regions, threats, documents, evidence
-MATCH (f:Funder)-[r:FUNDS]->(x:Entity)
-OPTIONAL MATCH (x)-[:TARGETS|LOCATED_IN]->(:Region)-[:LOCATED_IN*0..4]->(place:Region)
-WITH f, r, x, collect(DISTINCT place.id) AS places
-WHERE $region IS NULL OR $region IN places
+// With a region, start from it (indexed) and walk down to what is funded there; without one, take
+// every FUNDS (the UNWIND yields no row when a region is given, so that scan is skipped).
+UNWIND CASE WHEN $region IS NULL THEN [1] ELSE [] END AS _
+MATCH (:Funder)-[every:FUNDS]->(:Entity)
+WITH collect(every) AS everything
+OPTIONAL MATCH (:Region {id: $region})<-[:LOCATED_IN*0..4]-(:Region)<-[:TARGETS|LOCATED_IN]-(:Entity)<-[local:FUNDS]-(:Funder)
+WITH everything, collect(DISTINCT local) AS in_region
+UNWIND everything + in_region AS r
+WITH startNode(r) AS f, r, endNode(r) AS x
 OPTIONAL MATCH (x)-[:TARGETS]->(t:Threat)
-WITH f, r, x, places, collect(DISTINCT t.id) AS threats, collect(DISTINCT t.name) AS threat_names
+WITH f, r, x, collect(DISTINCT t.id) AS threats, collect(DISTINCT t.name) AS threat_names
 WHERE $threat IS NULL OR $threat IN threats
 RETURN f.id AS funder_id, f.name AS funder, x.id AS recipient_id, x.name AS recipient, x.type AS recipient_type,
        [(x)-[:TARGETS]->(reg:Region) | reg.name] AS regions, threat_names AS threats, r.docs AS documents,

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 _FOLD = str.maketrans(
     "\u2018\u2019\u201a\u201b\u2032\u00b4`\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
@@ -50,3 +54,15 @@ def slug(text: str) -> str:
 def entity_id(label: str, name: str) -> str:
     """The stable key of an entity node: type + normalised canonical name."""
     return f"{label.lower()}:{slug(name)}"
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    data = yaml.safe_load(resources.files("graph_schema").joinpath("generic_names.yaml").read_text(encoding="utf-8"))
+    return frozenset(fold(str(w)) for key in ("stopwords", "generic") for w in data[key])
+
+
+def is_generic_name(key: str) -> bool:
+    """True when a normalised name is made only of non-identifying words ("it", "the project")."""
+    words = "".join(c if c.isalnum() else " " for c in key).split()
+    return all(w in _generic_words() for w in words)

@@ -107,6 +107,30 @@ _AFRICA = frozenset(
 )
 
 
+def _subdivisions(spec: dict[str, Any], known: list[Region]) -> list[Region]:
+    """First-level subdivisions (pycountry) of the listed countries, as places in their country.
+
+    ``spec`` maps an ISO alpha-2 code to the subdivision types to take; names that are common words
+    ("Est", "Centre", "Sahel") or already known regions are skipped."""
+    skip = {normalize_name(n) for n in spec.get("skip", [])}
+    taken = {normalize_name(k) for r in known for k in (r.name, *r.aliases)}
+    by_code = {r.code: r.name for r in known if r.code}
+    out: list[Region] = []
+    for code in sorted(k for k in spec if k != "skip"):
+        types = set(spec[code] or [])
+        country = by_code.get(code)
+        if country is None:
+            continue
+        subs: list[Any] = list(pycountry.subdivisions.get(country_code=code) or [])  # type: ignore[no-untyped-call]
+        for sub in sorted(subs, key=lambda x: x.code):
+            key = normalize_name(sub.name)
+            if (types and sub.type not in types) or key in skip or key in taken or len(key) < 4:
+                continue
+            taken.add(key)
+            out.append(Region(name=sub.name, located_in=(country,)))
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
     """Read and validate the taxonomy files once per process."""
@@ -117,6 +141,7 @@ def load_taxonomy() -> Taxonomy:
             Region(name=p["name"], aliases=tuple(p.get("aliases", [])), located_in=tuple(p.get("in", [])))
             for p in regions_raw.get("places") or []
         ]
+        regions += _subdivisions(regions_raw.get("subdivisions") or {}, regions)
         tax = Taxonomy(
             version="-".join(str(d.get("version", 0)) for d in (actors_raw, threats_raw, regions_raw)),
             actors=tuple(Actor.model_validate(a) for a in actors_raw.get("actors") or []),

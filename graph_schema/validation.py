@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from graph_schema.contract import EntityRecord, Extraction, RelationRecord
 from graph_schema.errors import SchemaViolation
 from graph_schema.model import GraphSchema
-from graph_schema.names import entity_id, normalize_name
+from graph_schema.names import entity_id, is_generic_name, normalize_name
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class ResolvedEntity:
     name: str
     aliases: tuple[str, ...]
     keys: tuple[str, ...]
+    mentions: frozenset[str] = frozenset()  # every normalised name, generic ones too (relation ends only)
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,11 @@ class ValidatedExtraction:
 
 
 def entity_keys(entity: EntityRecord) -> tuple[str, ...]:
-    keys = dict.fromkeys(k for k in (normalize_name(n) for n in (entity.name, *entity.aliases)) if k)
-    return tuple(keys)
+    """Identifying normalised names: the canonical name first, generic aliases ("it", "the project") left out."""
+    name_key = normalize_name(entity.name)
+    aliases = (normalize_name(a) for a in entity.aliases)
+    keys = dict.fromkeys([name_key, *(k for k in aliases if k and not is_generic_name(k))])
+    return tuple(k for k in keys if k)
 
 
 def _merge_entities(schema: GraphSchema, extraction: Extraction, problems: list[str]) -> list[ResolvedEntity]:
@@ -57,22 +61,33 @@ def _merge_entities(schema: GraphSchema, extraction: Extraction, problems: list[
         for j, other in enumerate(merged):
             if other.label == ent.type and set(keys) & set(other.keys):
                 aliases = tuple(dict.fromkeys((*other.aliases, ent.name, *ent.aliases)))
-                aliases = tuple(a for a in aliases if normalize_name(a) != normalize_name(other.name))
+                aliases = tuple(
+                    a for a in aliases
+                    if normalize_name(a) != normalize_name(other.name) and not is_generic_name(normalize_name(a))
+                )
                 merged[j] = ResolvedEntity(
-                    other.id, other.label, other.name, aliases, tuple(dict.fromkeys((*other.keys, *keys)))
+                    other.id, other.label, other.name, aliases, tuple(dict.fromkeys((*other.keys, *keys))),
+                    other.mentions | _mentions(ent),
                 )
                 break
         else:
-            aliases = tuple(a for a in dict.fromkeys(ent.aliases) if normalize_name(a) != keys[0])
-            merged.append(ResolvedEntity(entity_id(ent.type, ent.name), ent.type, ent.name, aliases, keys))
+            aliases = tuple(a for a in dict.fromkeys(ent.aliases) if normalize_name(a) in keys[1:])
+            merged.append(
+                ResolvedEntity(entity_id(ent.type, ent.name), ent.type, ent.name, aliases, keys, _mentions(ent))
+            )
     return merged
+
+
+def _mentions(entity: EntityRecord) -> frozenset[str]:
+    return frozenset(k for k in (normalize_name(n) for n in (entity.name, *entity.aliases)) if k)
 
 
 def _resolve_end(
     name: str, allowed: frozenset[str], entities: list[ResolvedEntity]
 ) -> list[ResolvedEntity]:
     key = normalize_name(name)
-    return [e for e in entities if key in e.keys and e.label in allowed]
+    exact = [e for e in entities if key in e.keys and e.label in allowed]
+    return exact or [e for e in entities if key in e.mentions and e.label in allowed]
 
 
 def validate_extraction(schema: GraphSchema, extraction: Extraction) -> ValidatedExtraction:

@@ -130,11 +130,34 @@ def find_activities(
 def _descriptive(text: str, start: int, end: int, stop: int) -> str:
     """'consultative meeting in Bamako', 'training on alternative narratives'."""
     m = re.match(r"(?:\s+(?:event|series))?(?:\s+(?:in|at|à)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
-                 r"|\s+(?:on|sur)\s+[\w'’/-]+(?:\s+(?!in\b|for\b|to\b|by\b|that\b|with\b)[\w'’/-]+){0,3})?",
+                 r"|\s+(?:on|sur|about|regarding|concerning|portant sur|consacrée?s? (?:à|au|aux)|given to|"
+                 r"delivered to|provided to|dispensée?s? (?:à|au|aux)|"
+                 r"dédiée?s? (?:à|au|aux)|"
+                 r"relative?s? (?:à|au|aux)|en matière de)\s+[\w'’/-]+"
+                 r"(?:\s+(?!in\b|for\b|to\b|by\b|that\b|with\b|par\b|pour\b|qui\b|dans\b|à\b|avec\b|was\b|were\b|is\b|are\b|"
+                 r"has\b|have\b|will\b|a\b|ont\b|est\b|sont\b|été\b)[\w'’/-]+){0,5})?",
                  text[end:stop])
     phrase = text[start : end + (m.end() if m else 0)]
     phrase = re.sub(r"\s+", " ", phrase).strip()
     return phrase[:1].upper() + phrase[1:]
+
+
+_EN_HEADS = {"formation": "training", "formations": "training", "atelier": "workshop", "ateliers": "workshop",
+             "seminaire": "seminar", "reunion": "meeting", "table ronde": "roundtable", "conference": "conference",
+             "concertation": "consultation", "session de formation": "training session",
+             "mission d'evaluation": "assessment mission"}
+
+
+def english_alias(name: str, head: str) -> str | None:
+    """'Formation consacrée au traitement ...' -> 'Training on traitement ...': an English head noun, so that a
+    French activity can match an English description."""
+    en = _EN_HEADS.get(fold_phrase(head))
+    if en is None:
+        return None
+    rest = re.sub(r"^[\w'’-]+(?:\s+(?:de|d['’])\s*formation)?\s*", "", name, count=1)
+    rest = re.sub(r"^(?:sur|portant sur|consacrée?s? (?:à|au|aux)|dédiée?s? (?:à|au|aux)|relative?s? (?:à|au|aux)|"
+                  r"en matière de)\s+", "", rest)
+    return f"{en.capitalize()} on {rest}" if rest else en.capitalize()
 
 
 def _place_after(text: str, end: int, stop: int, regions: list[Mention]) -> str | None:
@@ -148,6 +171,7 @@ def _mention(text: str, start: int, end: int, act: Activity) -> Mention:
     suffix = ", ".join(x for x in (act.place, act.date) if x)
     base = act.name
     name = f"{base} ({suffix})" if suffix and (act.place or "") not in base else base
-    aliases = tuple(dict.fromkeys([base, *act.aliases]))
+    english = english_alias(base, act.head)
+    aliases = tuple(dict.fromkeys([base, *act.aliases, *([english] if english else [])]))
     return Mention(start, end, text[start:end], "Project", name, aliases, "activity",
                    attrs=(("kind", "activity"), ("key", f"{act.start}"), ("place", act.place or "")))

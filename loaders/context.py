@@ -87,9 +87,13 @@ class DocContext:
         return s, e
 
 
+_DEMONYM_WORD = re.compile(r"(?<=\s)[A-Z][a-zé]+(?:ian|an|ese|ais|aise|ien|ienne|ain|aine|ois|oise|ish)(?=\s+$)")
+
+
 def gap_is_list(text: str) -> bool:
     """True when the text between two mentions only joins them into a list."""
     cleaned = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\)", " ", text)
+    cleaned = _DEMONYM_WORD.sub(" ", cleaned)  # 'UNODC and the Malian OCS
     joiner = (r"[\s,]*(?:(?:and|&|et|as well as|or|ou|ainsi que)\s+)?(?:(?:with|avec)\s+)?"
               r"(?:(?:de|du|des|d['’])\s*)?(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?[\s]*")
     return bool(re.fullmatch(joiner, cleaned))

@@ -231,6 +231,50 @@ def ner_mentions(
     return out
 
 
+def sub_body_mentions(text: str, lex: Lexicon, acronyms: Iterable[str], long_names: dict[str, str]) -> list[Mention]:
+    """Bodies of a known organization: 'ECOWAS Commission', 'ECOWAS Court of Justice', 'AU Peace and Security
+    Council', and 'the Commission of the Economic Community of West African States (ECOWAS)' -> 'ECOWAS Commission'."""
+    acrs = sorted({a for a in acronyms if len(a) >= 2}, key=len, reverse=True)
+    if not acrs:
+        return []
+    heads = lex.alternation("org_heads")
+    alt = "|".join(re.escape(a) for a in acrs)
+    out: list[Mention] = []
+    pattern = re.compile(rf"(?<![\w-])({alt})\s+((?:[A-Z][\w'’-]*\s+(?:and\s+)?){{0,3}}?(?i:{heads}))(?![\w-])"
+                         rf"(\s+(?:of|for)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,2}})?")
+    for m in pattern.finditer(text):
+        body = m.group(2)
+        if not body[:1].isupper() or not body.split()[-1][:1].isupper():
+            continue
+        name = m.group(0).strip()
+        out.append(Mention(m.start(), m.start() + len(name), name, "Organization", name, (), "pattern"))
+    for long_form, acr in long_names.items():
+        for m in re.finditer(rf"\b(Commission|Secretariat|Parliament|Court of Justice|Council)\s+of\s+(?:the\s+)?"
+                             rf"{re.escape(long_form)}(?:\s*\({re.escape(acr)}\))?", text):
+            name = f"{acr} {m.group(1)}"
+            out.append(Mention(m.start(), m.end(), m.group(0), "Organization", name, (m.group(0),), "pattern"))
+    return out
+
+
+_MISSION_RE = re.compile(r"\b(EUCAP|EUTM|EUBAM|EUPOL|EUMPM|EUNAVFOR|MINUS[A-Z]+|MONUS[A-Z]+)\s+(?:(Sahel)\s+)?"
+                         r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def mission_mentions(text: str, countries: dict[str, str]) -> list[Mention]:
+    """Missions named after the country they work in: 'EUTM Mali', 'EUCAP Sahel Niger' (LOCATED_IN that country)."""
+    out: list[Mention] = []
+    for m in _MISSION_RE.finditer(text):
+        words = m.group(3).split()
+        for n in (2, 1):
+            state = countries.get(fold_phrase(" ".join(words[:n]))) if len(words) >= n else None
+            if state:
+                end = m.start(3) + len(" ".join(words[:n]))
+                out.append(Mention(m.start(), end, text[m.start() : end], "Organization", text[m.start() : end], (),
+                                   "pattern", country=state))
+                break
+    return out
+
+
 __all__ = [
     "acronym_mentions",
     "coordinated_threats",

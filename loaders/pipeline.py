@@ -139,6 +139,10 @@ class ExtractionPipeline:
         acr = ent.acronym_mentions(text, lex, known_acr, demonyms)
         cands += acr + acronym_occurrences(text, acr)
         cands += ent.ner_mentions(text, ner, lex, known)
+        long_names = {alias: actor.name for actor in self.taxonomy.actors if actor.name.isupper()
+                      for alias in actor.aliases if len(alias.split()) >= 3}
+        cands += ent.sub_body_mentions(text, lex, known_acr, long_names)
+        cands += ent.mission_mentions(text, countries)
         orgs = frozenset(a for m in cands if m.type == "Organization" for a in (m.name, *m.aliases) if a.isupper())
         cands += named_projects(text, lex, orgs)
         chosen = choose_mentions(cands)
@@ -147,10 +151,11 @@ class ExtractionPipeline:
         if title_span:
             activity = [_with_title(m, text, title_span) for m in activity]
         chosen = choose_mentions(chosen + activity)
+        chosen = _titled_work_refs(text, chosen)
         chosen = _anaphors(text, sentences, chosen, lex)
         chosen = resolve_bare_threats(chosen)
         resolved = resolve(chosen, self.taxonomy)
-        sentences = _repair_sentences(sentences, resolved.mentions)
+        sentences = _repair_sentences(text, sentences, resolved.mentions)
         ctx = DocContext(doc_id=doc_id, text=text, sentences=sentences, mentions=resolved.mentions, lex=lex,
                          taxonomy=self.taxonomy, model_label="+".join(models))
         ctx.author = _author(ctx)
@@ -187,11 +192,12 @@ def _end_type(
     return "Organization"
 
 
-def _repair_sentences(sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
+def _repair_sentences(text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
     """Undo sentence breaks the parser put inside a name ('... pour la Survie | au Sahel (AMSS)')."""
     out: list[tuple[int, int]] = []
     for s, e in sentences:
-        if out and any(m.start < out[-1][1] and m.end > s and m.start >= out[-1][0] for m in mentions):
+        joined = out and re.search(r"[,;]\s*$", text[out[-1][0] : out[-1][1]]) and "\n" not in text[out[-1][1] : s]
+        if out and (joined or any(m.start < out[-1][1] and m.end > s and m.start >= out[-1][0] for m in mentions)):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -201,6 +207,36 @@ def _repair_sentences(sentences: list[tuple[int, int]], mentions: list[Mention])
 def _with_title(m: Mention, text: str, title: tuple[int, int]) -> Mention:
     return Mention(m.start, m.end, m.text, m.type, m.name, m.aliases, m.source, m.country, m.bare,
                    (*m.attrs, ("title", text[title[0] : title[1]])))
+
+
+_WORK_NOUN = (r"(?:policy brief|brief|report|study|paper|research paper|working paper|guide|handbook|manual|toolkit|"
+              r"documentary|film|video|podcast|rapport|etude|étude|note|note de politique|documentaire)")
+_WORK_BEFORE = re.compile(rf"\b(?:the|this|our|its|le|la|ce|cette|notre|son|sa)\s+(?:new\s+|nouveau\s+|nouvelle\s+)?"
+                          rf"({_WORK_NOUN})\s*,?\s*(?:called|titled|entitled|named|intitulée?|appelée?)?\s*[\"“«‘']?\s*$",
+                          re.IGNORECASE)
+
+
+def _titled_work_refs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'launched a new policy brief on X ... The brief, called "Y"': every mention of the brief is the work Y."""
+    extra: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for m in mentions:
+        if m.type != "Project" or m.attr("kind") != "titled":
+            continue
+        hit = _WORK_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        if not hit:
+            continue
+        noun = hit.group(1).split()[-1]
+        refs = re.compile(rf"\b(?:an?|the|this|our|its|une?|le|la|cette|ce|notre|son|sa)\s+"
+                          rf"(?:new\s+|nouveau\s+|nouvelle\s+)?"
+                          rf"(?:[\w-]+\s+)?{re.escape(noun)}\b", re.IGNORECASE)
+        for r in refs.finditer(text):
+            s, e = r.start(), r.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            extra.append(Mention(s, e, text[s:e], "Project", m.name, (), "activity", attrs=m.attrs))
+    return sorted(mentions + extra, key=lambda x: (x.start, x.end, x.type, x.name))
 
 
 def _anaphors(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], lex: Any) -> list[Mention]:
@@ -220,13 +256,27 @@ def _anaphors(text: str, sentences: list[tuple[int, int]], mentions: list[Mentio
         if before:
             extra.append(Mention(s, e, text[s:e], "Project", before[-1].name, (), "activity", attrs=before[-1].attrs))
     for s, e in sentences:
-        m = re.match(r"\s*(It|Il|Elle)\s", text[s:e])
+        # 'It ...', and 'Launched in 2012 as ..., it helps ...': the subject after a fronted phrase
+        m = re.match(r"\s*(It|Its|Il|Elle)\s", text[s:e]) or _FRONTED_IT.match(text[s:e])
         prev = [p for p in projects + extra if p.end <= s and p.start >= max(0, s - 400)]
         if m and prev:
             p = prev[-1]
+            # the subject of the previous sentence, when that sentence opens with a project
+            last = [(a, b) for a, b in sentences if b <= s]
+            if last:
+                a, b = last[-1]
+                lead = [x for x in projects + extra if a <= x.start < b and not text[a : x.start].strip(" \"“‘'")]
+                if lead:
+                    p = lead[0]
             extra.append(Mention(s + m.start(1), s + m.end(1), m.group(1), "Project", p.name, (), "activity",
                                  attrs=p.attrs))
     return sorted(mentions + extra, key=lambda m: (m.start, m.end, m.type, m.name))
+
+
+_FRONTED_IT = re.compile(
+    r"\s*(?:[A-Z][a-z]+(?:ed|en|é|ée|és|ées)|In|Since|Under|Through|After|Before|From|Depuis|Dans|Après|Sous|Lancée?|Créée?)"
+    r"\b[^.;:]{0,200}?,\s+(it|il|elle)\s"
+)
 
 
 def _author(ctx: DocContext) -> str | None:

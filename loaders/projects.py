@@ -34,7 +34,8 @@ def _named_re(lex: Lexicon) -> re.Pattern[str]:
     lower = "programme|program|project|strategy"
     return re.compile(
         rf"\b((?:{_CAPW}\s+){{1,6}}?(?:{heads}|{lower})"
-        rf"(?:\s+(?:on|for|to|against|of)\s+{_CAPW}(?:\s+(?:{_GLUE}\s+)*{_CAPW})*)?)(?![\w-])"
+        rf"(?:\s+(?:on|for|to|against|of)\s+{_CAPW}(?:\s+(?:{_GLUE}\s+)*{_CAPW})*)?(?:\s+(?:19|20)\d\d(?:[–-]\d{{2,4}})?)?)"
+        rf"(?![\w-])"
     )
 
 
@@ -45,6 +46,21 @@ _FR_NAMED_RE = re.compile(
     r"[\w'’-]+\s*){1,7}?)(?=\s*(?:[,.;:()]|\b(?:est|sont|a|ont|qui|que|dont|sera|était|mis|mise|financé|financée|lancé|"
     r"lancée|avec|par|dans|à|au|en)\b|$))"
 )
+_OPERATION_RE = re.compile(
+    r"\b(?:Operation|Opération|opération|operation)\s+((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*))*)"
+)
+_KINDS = r"Programme|Program|Project|Initiative|Strategy|Projet|Stratégie|Campaign|Campagne"
+# 'West African Police Information System (WAPIS) Programme' -> 'WAPIS Programme'
+_ACR_KIND_RE = re.compile(rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|against|and|the|de|des|du|la|pour|contre)\s+)*)"
+                          rf"{{1,9}})"
+                          rf"\(([A-Z][A-Z0-9&-]{{1,11}})\)\s+({_KINDS})\b")
+# 'AIRCOP, the Airport Communication Project' / 'Projet de communication aéroportuaire (AIRCOP)'
+_ACR_APPOS_RE = re.compile(rf"\b([A-Z][A-Z0-9&-]{{2,11}}),\s+(?:the|le|la|l['’])\s*"
+                           rf"((?:[\w'’-]+\s+){{1,8}}?(?:{_KINDS.lower()}|{_KINDS}))\b")
+_LONG_ACR_RE = re.compile(rf"\b((?:{_KINDS})\s+(?:[\w'’-]+\s+){{1,8}}?)\(([A-Z][A-Z0-9&-]{{2,11}})\)")
+# French 'le Programme Sahel', 'son Projet Frontières' -> English-order alias 'Sahel Programme'
+_FR_TITLE_RE = re.compile(r"\b(Programme|Projet|Initiative)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\b")
+_FR_EN = {"Programme": "Programme", "Projet": "Project", "Initiative": "Initiative"}
 _SKIP_FIRST = frozenset("The This That These Its Their Our A An In For Of On With And By As From To At".split())
 
 
@@ -85,7 +101,64 @@ def named_projects(text: str, lex: Lexicon, org_names: frozenset[str]) -> list[M
         if len(topic.split()) >= 2:
             out.append(Mention(m.start(1), m.start(1) + len(topic), topic, "Project", topic, (), "project",
                                attrs=(("kind", "named"),)))
+    out += _acronym_projects(text)
     for m in _NEW_PROJECT_RE.finditer(text):
         out.append(Mention(m.start(1), m.end(1), m.group(1), "Project", m.group(1), (), "project",
                            attrs=(("kind", "unnamed"),)))
+    return out
+
+
+def _acronym_projects(text: str) -> list[Mention]:
+    """Named operations and acronym-named programmes, with every later bare use of the acronym."""
+    out: list[Mention] = []
+    acronyms: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for m in _OPERATION_RE.finditer(text):
+        words = m.group(1).split()
+        while words and not (words[-1][:1].isupper() or words[-1][:1].isdigit()):
+            words.pop()
+        if not words or words[0] in _SKIP_FIRST:
+            continue
+        core = " ".join(words)
+        name = f"Operation {core}"
+        end = m.start(1) + len(core)
+        out.append(Mention(m.start(), end, text[m.start() : end], "Project", name, (core, text[m.start() : end]),
+                           "project", attrs=(("kind", "named"),)))
+        if core.split()[0].isupper() and len(core.split()[0]) >= 3:
+            acronyms.setdefault(core, (name, (core,)))
+    for m in _ACR_KIND_RE.finditer(text):
+        long_name, acr, kind = m.group(1).strip(), m.group(2), m.group(3)
+        words = long_name.split()
+        while words and words[0] in _SKIP_FIRST:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        long_name = " ".join(words)
+        start = m.start(1) + m.group(1).find(words[0])
+        name = f"{acr} {kind}"
+        aliases: tuple[str, ...] = (long_name, acr, f"{long_name} ({acr}) {kind}", f"{long_name} {kind}")
+        out.append(Mention(start, m.end(), text[start : m.end()], "Project", name, aliases, "project",
+                           attrs=(("kind", "named"),)))
+        acronyms.setdefault(acr, (name, aliases))
+    for m in _ACR_APPOS_RE.finditer(text):
+        acr, long_name = m.group(1), m.group(2).strip()
+        if len(long_name.split()) < 2:
+            continue
+        out.append(Mention(m.start(2), m.end(2), long_name, "Project", acr, (long_name,), "project",
+                           attrs=(("kind", "named"),)))
+        acronyms.setdefault(acr, (acr, (long_name,)))
+    for m in _LONG_ACR_RE.finditer(text):
+        long_name, acr = m.group(1).strip(), m.group(2)
+        out.append(Mention(m.start(1), m.end(2) + 1, text[m.start(1) : m.end(2) + 1], "Project", acr,
+                           (long_name,), "project", attrs=(("kind", "named"),)))
+        acronyms.setdefault(acr, (acr, (long_name,)))
+    for m in _FR_TITLE_RE.finditer(text):
+        head, core = m.group(1), m.group(2)
+        if core.split()[0] in _SKIP_FIRST or core.isupper():
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(0), "Project", m.group(0), (f"{core} {_FR_EN[head]}",),
+                           "project", attrs=(("kind", "named"),)))
+    for acr, (name, aliases) in acronyms.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            out.append(Mention(hit.start(), hit.end(), acr, "Project", name, aliases, "project",
+                               attrs=(("kind", "named"),)))
     return out

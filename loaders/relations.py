@@ -8,19 +8,53 @@ import re
 from loaders.context import DocContext, gap_is_list
 from loaders.gazetteer import default_gazetteer
 from loaders.mentions import Mention
-from loaders.roles import implements_and_funds, partnerships
+from loaders.roles import implements_and_funds, org_name, partnerships, subject_group
 from loaders.textfold import fold_phrase
 
 _PREP_CUES = frozenset({"on", "against", "sur", "contre", "related to"})
 
 
 def extract_relations(ctx: DocContext) -> None:
+    actions(ctx)
     implements_and_funds(ctx)
     partnerships(ctx)
     targets(ctx)
     affiliations(ctx)
     links(ctx)
     locations(ctx)
+
+
+_ACTION = re.compile(r"\b(?:trained|mentored|coached|taught|sensiti[sz]ed|prepared|a formé|ont formé|a sensibilisé|"
+                     r"ont sensibilisé|a accompagné|ont accompagné)\s+(?!(?:a|an|the|its|their|un|une|le|la|les)\s)")
+_ACTION_STOP = re.compile(r"[,.;:()]|\s(?:who|which|whom|qui|que|dont|so that|afin|in order)\b")
+_PLACE_LEAD = re.compile(r"\s*(?:In|At|Au|Aux|En|À|A)\s+$")
+
+
+def actions(ctx: DocContext) -> None:
+    """'In Niger, UNODC trained 15 national trainers': an unnamed activity, named by the clause itself, implemented
+    by the subject, aimed at the place the sentence opens with and the threats it names."""
+    for s, e in ctx.sentences:
+        for hit in _ACTION.finditer(ctx.text, s, e):
+            subjects = subject_group(ctx, s, hit.start())
+            if not subjects or (subjects[0].name == ctx.author and subjects[0].text == "we"):
+                continue
+            stop = _ACTION_STOP.search(ctx.text, hit.end(), e)
+            end = stop.start() if stop else e
+            words = ctx.text[hit.end() : end].split()
+            if len(words) < 2 or ctx.within(hit.end(), end, "Project"):
+                continue
+            end = hit.end() + len(ctx.text[hit.end() : end].rstrip())
+            if len(words) > 14:
+                end = hit.end() + len(" ".join(words[:14]))
+            name = " ".join(ctx.text[subjects[0].start : end].split())
+            for org in subjects:
+                ctx.add("IMPLEMENTS", org_name(ctx, org), name, (s, e), "action", 0.7)
+            lead = [r for r in ctx.within(s, subjects[0].start, "Region")
+                    if _PLACE_LEAD.match(ctx.text[s : r.start]) and re.match(r"\s*,", ctx.text[r.end : r.end + 2])]
+            for r in lead[:1]:
+                ctx.add("TARGETS", name, r.name, (s, e), "action", 0.7)
+            for t in _distinct(ctx.within(hit.end(), e, "Threat")):
+                ctx.add("TARGETS", name, t.name, (s, e), "action", 0.7)
 
 
 def targets(ctx: DocContext) -> None:
@@ -56,6 +90,8 @@ def targets(ctx: DocContext) -> None:
                     if not first or re.search(r"[,;.]", ctx.text[s + c1 : t.start]):
                         continue
                 ctx.add("TARGETS", project.name, t.name, (s, e), "purpose", 0.7)
+            for name in _same_regions(ctx, s + c1, e):
+                ctx.add("TARGETS", project.name, name, (s, e), "same_regions", 0.7)
         for cue in ctx.lex.cue("TARGETS", "coverage").finditer(folded.folded):
             c0, c1 = folded.span(cue.start(), cue.end())
             found = ctx.within(s, s + c0, "Project")
@@ -67,6 +103,7 @@ def targets(ctx: DocContext) -> None:
             for r in region_list(ctx, s + c1, e):
                 ctx.add("TARGETS", project.name, r, (s, e), "coverage", 0.75)
     _participants(ctx)
+    _took_part(ctx)
 
 
 _AGGREGATE = re.compile(
@@ -113,6 +150,35 @@ def region_list(ctx: DocContext, pos: int, stop: int) -> list[str]:
     return out
 
 
+_SAME = re.compile(
+    r"\s*(?:the|these|those|les|ces)\s+(?:same|memes|mêmes)\s+(?:(\w+)\s+)?(?:regions?|areas?|countries|provinces|districts|"
+    r"zones|pays|régions|regions)\b", re.IGNORECASE)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+def _same_regions(ctx: DocContext, pos: int, stop: int) -> list[str]:
+    """'the same three regions of central Mali' -> the last list of regions named before."""
+    hit = _SAME.match(ctx.text[pos:stop])
+    if not hit:
+        return []
+    want = _NUMBERS.get((hit.group(1) or "").lower())
+    regions = [m for m in ctx.mentions if m.type == "Region" and m.end <= pos]
+    best: list[str] = []
+    i = len(regions) - 1
+    while i > 0:
+        group = [regions[i]]
+        j = i - 1
+        while j >= 0 and gap_is_list(ctx.text[regions[j].end : group[0].start]):
+            group.insert(0, regions[j])
+            j -= 1
+        names = list(dict.fromkeys(m.name for m in group))
+        if len(names) >= 2 and (want is None or len(names) == want):
+            best = names
+            break
+        i = j
+    return best
+
+
 def _country_before(ctx: DocContext, pos: int) -> str | None:
     found = [m for m in ctx.mentions if m.type == "Region" and m.end <= pos and m.attr("kind") == "country"]
     return found[-1].name if found else None
@@ -140,6 +206,23 @@ def _participants(ctx: DocContext) -> None:
                 region = ctx.taxonomy.region_named(name)
                 if region is not None and region.kind == "country":
                     ctx.add("TARGETS", project.name, name, (s, e), "participants", 0.7)
+
+
+_TOOK_PART = re.compile(r"\b(?:took|take|takes|taking) part\b|\bparticipat(?:ed|e|es|ing) in\b|"
+                        r"\b(?:ont|a) (?:pris part|participé)\b")
+
+
+def _took_part(ctx: DocContext) -> None:
+    """'officers from Burkina Faso, Mali and Niger took part ... in Operation X' -> TARGETS each country."""
+    for s, e in ctx.sentences:
+        for hit in _TOOK_PART.finditer(ctx.text, s, e):
+            after = [p for p in ctx.within(hit.end(), min(e, hit.end() + 120), "Project")]
+            if not after:
+                continue
+            frm = list(re.finditer(r"\b(?:from|de|des|du)\s+", ctx.text[s : hit.start()]))
+            for f in frm[:1]:
+                for name in region_list(ctx, s + f.end(), hit.start()):
+                    ctx.add("TARGETS", after[0].name, name, (s, e), "participants", 0.7)
 
 
 def ctx_current(ctx: DocContext, pos: int) -> Mention | None:
@@ -188,7 +271,7 @@ def affiliations(ctx: DocContext) -> None:
         after = ctx.text[p.end : min(e, p.end + 120)]
         rep = ctx.lex.cue("AFFILIATED_WITH", "represented").search(fold_phrase(after))
         cand = [m for m in ctx.within(p.end, min(e, p.end + 120), "Organization")]
-        if cand and (rep or re.match(rf",\s*(?:the\s+)?(?i:{roles})\b", after)):
+        if cand and (rep or re.match(rf",\s*(?:the\s+|le\s+|la\s+)?(?:[A-Z][\w-]+\s+){{0,2}}(?i:{roles})\b", after)):
             role = "representative" if rep else re.sub(r"^,\s*", "", ctx.text[p.end : cand[0].start]).strip(" ,")
             ctx.add("AFFILIATED_WITH", p.name, cand[0].name, (s, e), "title_after", 0.75, role=role or None)
 
@@ -210,7 +293,14 @@ def _role_text(ctx: DocContext, org: Mention, tail: str) -> str | None:
     return role or None
 
 
+_FINANCING = re.compile(r"financ|fund|income|revenue|resource|ressource|cash|money|argent|profit|proceed|ransom|ranc|"
+                        r"pay|paid|source|stream|benefice|revenu")
+_LEFT_GAP = re.compile(r"[\s,]*(?:(?:and|or|et|ou|as well as|ainsi que)\s+)?"
+                       r"(?:(?:the|of|de|du|des|d['’]|la|le|les|l['’])\s*)*", re.IGNORECASE)
+
+
 def links(ctx: DocContext) -> None:
+    financing = _financing_threat(ctx)
     for s, e in ctx.sentences:
         threats = ctx.within(s, e, "Threat")
         if len({t.name for t in threats}) < 2:
@@ -224,13 +314,54 @@ def links(ctx: DocContext) -> None:
             c0, _ = folded.span(cue.start(), cue.end())
             items = _distinct([t for t in threats if t.end <= s + c0])[-3:]
             _pairs(ctx, items, (s, e), "mutual")
-        for cue in ctx.lex.cue("LINKED_TO", "transitive").finditer(folded.folded):
-            c0, c1 = folded.span(cue.start(), cue.end())
-            left = [t for t in threats if t.end <= s + c0]
-            right = _distinct([t for t in threats if s + c1 <= t.start < s + c1 + 150])
-            if left:
-                for r in right:
-                    ctx.add("LINKED_TO", left[-1].name, r.name, (s, e), "transitive", 0.65)
+        for group in ("transitive", "reverse", "proceeds"):
+            for cue in ctx.lex.cue("LINKED_TO", group).finditer(folded.folded):
+                c0, c1 = folded.span(cue.start(), cue.end())
+                money = bool(_FINANCING.search(cue.group(0)))
+                if group == "proceeds":
+                    sources = coordinated(ctx, [t for t in threats if s + c1 <= t.start < s + c1 + 100], forward=True)
+                    ends = [t for t in threats if sources and t.start > sources[-1].end
+                            and t.name not in {x.name for x in sources}]
+                    ends = [t for t in ends if t.name in ("terrorism", "terrorist financing")][:1]
+                    money = True
+                else:
+                    left = coordinated(ctx, [t for t in threats if t.end <= s + c0 and s + c0 - t.end <= 250])
+                    right = _distinct([t for t in threats if s + c1 <= t.start < s + c1 + 150])
+                    sources, ends = (right, left) if group == "reverse" else (left, right)
+                for a in sources:
+                    for b in ends:
+                        target = b.name
+                        if money and financing and target == "terrorism":
+                            target = financing
+                        ctx.add("LINKED_TO", a.name, target, (s, e), group, 0.65)
+
+
+def _financing_threat(ctx: DocContext) -> str | None:
+    """When the document names terrorist financing, money flowing to armed groups is that threat."""
+    for m in ctx.mentions:
+        if m.type == "Threat" and m.name == "terrorist financing":
+            return m.name
+    return None
+
+
+def coordinated(ctx: DocContext, items: list[Mention], forward: bool = False) -> list[Mention]:
+    """The coordinated group of mentions next to a cue: 'drug trafficking, arms trafficking and the smuggling of
+    migrants' -> all three (the last group before the cue, or the first one after it)."""
+    if not items:
+        return []
+    if forward:
+        group = [items[0]]
+        for m in items[1:]:
+            if not _LEFT_GAP.fullmatch(ctx.text[group[-1].end : m.start]):
+                break
+            group.append(m)
+    else:
+        group = [items[-1]]
+        for m in reversed(items[:-1]):
+            if not _LEFT_GAP.fullmatch(ctx.text[m.end : group[0].start]):
+                break
+            group.insert(0, m)
+    return _distinct(group)
 
 
 def _distinct(items: list[Mention]) -> list[Mention]:
@@ -285,6 +416,14 @@ def locations(ctx: DocContext) -> None:
             region = ctx.taxonomy.region_named(ends_in.group(1))
             if region is not None:
                 ctx.add("LOCATED_IN", owner, region.name, (m.start, m.end), "name_in", 0.85)
+                country = [r for r in regions if r.start == m.end + 2 and ctx.text[m.end : m.end + 2] == ", "]
+                if country and _inside(ctx, region.name, country[0].name):
+                    ctx.add("LOCATED_IN", region.name, country[0].name, (m.start, country[0].end), "comma", 0.85)
+        owner_state = [r for r in regions if r.attr("kind") == "country" and r.end <= m.start
+                       and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*,\s+(?:the\s+)?)?",
+                                        ctx.text[r.end : m.start])]
+        if owner_state:  # "Niger's Ministry of Justice", "Niger's drug squad, the OCRTIS"
+            ctx.add("LOCATED_IN", m.name, owner_state[-1].name, (owner_state[-1].start, m.end), "possessive", 0.85)
         before = ctx.text[max(0, m.start - 40) : m.start]
         based = [r for r in regions if r.end <= m.start and r.start >= m.start - 40]
         if based and re.match(r"-based\b", ctx.text[based[-1].end : based[-1].end + 6]):

@@ -15,6 +15,7 @@ _SIDE_SEGMENT = re.compile(
     r",\s*(?:through its|via its|in (?:close )?(?:cooperation|collaboration|partnership|consultation) with|"
     r"together with|with the support of)\b[^;]*?,\s*(?:has |have |had |also |been )*$"
 )
+_PLACE_PREP = re.compile(r"\b(?:[Ii]n|[Aa]t|[Aa]u|[Ee]n|à|À|[Ff]rom|[Oo]f)\s+$")
 _WE = re.compile(r"\b(?:we|We|our|Our|nous|Nous|notre|Notre)\b")
 
 
@@ -40,6 +41,10 @@ _INTRO = re.compile(
     r"parmi lesquels|:)\s*(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?$",
     re.IGNORECASE,
 )
+# 'financé par les fonds programmatiques de la MINUSMA', 'through the trust fund of the EU'
+_FUNDS_OF = re.compile(r"^\s*(?:(?:the|its|les|le|la|l['’])\s*)?(?:[\w-]+\s+){0,2}?(?:funds?|budget|resources|fonds|"
+                       r"budgets?|ressources|contributions?|grants?|subventions?)(?:\s+[\w-]+){0,2}?\s+"
+                       r"(?:of the|of|from|de la|de l['’]|du|des|de)\s*$", re.IGNORECASE)
 _BASED = re.compile(r"^-(?:based|basee?s?)\b", re.IGNORECASE)
 
 
@@ -58,6 +63,9 @@ def list_after(ctx: DocContext, pos: int, stop: int, max_gap: int = 70) -> list[
         gap = ctx.text[cursor : m.start]
         if org is not None and m.type == "Region" and _BASED.match(ctx.text[m.end : m.end + 8]):
             org = None
+        if out and m.start > cursor and re.fullmatch(r"\s*\(\s*", gap) and ctx.text[m.end : m.end + 1] == ")":
+            cursor = m.end + 1  # 'the Section (SAJP) of ...': the acronym of the item just listed
+            continue
         if org is not None and m.type == "Region" and placed and re.fullmatch(r",\s*", gap):
             org = None  # 'Embassy in Bamako, Mali': the address goes on
         if org is None:
@@ -70,7 +78,7 @@ def list_after(ctx: DocContext, pos: int, stop: int, max_gap: int = 70) -> list[
                 cursor = m.end + (based.end() if based else 0)
                 continue
             break
-        if not out and _INTRO.match(gap):
+        if not out and (_INTRO.match(gap) or _FUNDS_OF.match(gap)):
             out.append(org)
             cursor = m.end
             continue
@@ -82,7 +90,7 @@ def list_after(ctx: DocContext, pos: int, stop: int, max_gap: int = 70) -> list[
             break
         out.append(org)
         cursor = m.end
-        placed = False
+        placed = bool(re.search(r"\s(?:in|à|au|en)\s+[A-Z][\w'’-]+$", m.text))  # 'Embassy in Bamako, Mali'
     return out
 
 
@@ -97,7 +105,10 @@ def subject_group(ctx: DocContext, sent_start: int, verb_start: int) -> list[Men
     if we and ctx.author:
         return [Mention(end - 2, end, "we", "Organization", ctx.author, source="pattern")]
     group: list[Mention] = []
-    cands = [m for m in ctx.within(sent_start, end) if _org_at(ctx, m)]
+    inner = [(p.start(), p.end()) for p in re.finditer(r"\([^()]*\)", ctx.text[sent_start:end])]
+    cands = [m for m in ctx.within(sent_start, end) if _org_at(ctx, m)
+             and not any(a < m.start - sent_start and m.end - sent_start < b for a, b in inner)
+             and not (m.type == "Region" and _PLACE_PREP.search(ctx.text[max(sent_start, m.start - 6) : m.start]))]
     cursor = end
     for m in reversed(cands):
         gap = ctx.text[m.end : cursor]
@@ -134,6 +145,8 @@ def implements_and_funds(ctx: DocContext) -> None:
                 continue
             project = _project_after(ctx, s + c1, e) or _relative_project(ctx, s, s + c0)
             if project is None:
+                if len(subjects) >= 2:
+                    _co_partners(ctx, subjects, (s, e))  # 'Mali and Italy negotiated three treaties'
                 continue
             for org in subjects:
                 ctx.add("IMPLEMENTS", org_name(ctx, org), project.name, (s, e), "active", 0.85)
@@ -274,7 +287,7 @@ def partnerships(ctx: DocContext) -> None:
 
 
 _AGENT_GAP = re.compile(
-    r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:has|have|had|is|are|was|were|will|a|ont|va|vont)\s+)?(?:[a-z][\w'’-]*\s+){0,2}$"
+    r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:has|have|had|is|are|was|were|will|a|ont|va|vont)\s+)?(?:(?![A-Z])[^\W\d][\w'’-]*\s+){0,3}$"
 )
 
 

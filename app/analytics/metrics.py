@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from collections import Counter
 from time import perf_counter
 from typing import Any, Literal
@@ -69,7 +71,8 @@ def centrality(graph: nx.MultiDiGraph, measure: str = "degree", *, node_type: st
     simple = undirected(graph)
     k = sample if sample is not None and sample < simple.number_of_nodes() else None
     started = perf_counter()
-    scores = _scores(graph, simple, measure, k)
+    # networkx rescales sampled betweenness by n/k; with tiny k and no paths it can yield NaN
+    scores = {n: v if math.isfinite(v) else 0.0 for n, v in _scores(graph, simple, measure, k).items()}
     seconds = perf_counter() - started
     ranked = sorted((n for n in scores if node_type is None or graph.nodes[n].get("type") == node_type),
                     key=lambda n: (-scores[n], str(n)))

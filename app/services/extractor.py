@@ -81,3 +81,8 @@ class Extractor:
 def _consume(future: Future[Extraction]) -> None:
     if not future.cancelled():
         future.exception()  # a result nobody waits for any more must not log "never retrieved"
+
+
+def preload(max_bytes: int, timeout_s: float) -> None:
+    """Load the models now (e.g. before a test run or a benchmark) instead of on the first ingest."""
+    _pipeline(max_bytes, timeout_s)

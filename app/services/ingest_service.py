@@ -11,6 +11,7 @@ from app.writer.rows import document_params
 from graph_schema.contract import Extraction
 from graph_schema.errors import Conflict, NotFound
 from graph_schema.model import GraphSchema
+from graph_schema.names import normalize_name
 from graph_schema.validation import ValidatedExtraction, validate_extraction
 
 # Writes from one process are serialised so that alias merging sees every earlier write.
@@ -27,13 +28,30 @@ class IngestResult:
     conflicts: list[str] = field(default_factory=list)
 
 
-def stored_ids(repo: GraphRepository, validated: ValidatedExtraction) -> tuple[dict[str, str], list[str]]:
-    """Map each entity of the document to the stored node it is an alias of (if any)."""
+@dataclass(frozen=True)
+class Resolution:
+    """Where each entity of a document goes: in-document id -> stored id, plus ids to re-key."""
+
+    ids: dict[str, str]
+    rekey: list[dict[str, str]]
+    conflicts: list[str]
+
+
+def stored_ids(repo: GraphRepository, validated: ValidatedExtraction) -> Resolution:
+    """Map each entity of the document to the stored node it is an alias of (if any).
+
+    When the incoming name lists the stored node's name among its aliases, the incoming name is the
+    fuller one: the writer promotes it to canonical and the node takes the id of that name, so the
+    final graph does not depend on which document came first.
+    """
     items = [{"label": e.label, "key": k} for e in validated.entities for k in e.keys]
     found: dict[tuple[str, str], list[str]] = {}
+    names: dict[str, str] = {}
     for row in repo.resolve_keys(items):
         found.setdefault((row["label"], row["key"]), []).append(row["id"])
+        names[row["id"]] = row["name"]
     ids: dict[str, str] = {}
+    rekey: dict[str, str] = {}
     conflicts: list[str] = []
     for ent in validated.entities:
         hits: dict[str, int] = {}
@@ -44,12 +62,18 @@ def stored_ids(repo: GraphRepository, validated: ValidatedExtraction) -> tuple[d
             ids[ent.id] = ent.id
             continue
         ranked = sorted(hits, key=lambda node_id: (-hits[node_id], node_id))
-        ids[ent.id] = ranked[0]
+        best = ranked[0]
+        name_matched = best in found.get((ent.label, ent.keys[0]), [])
+        if not name_matched and normalize_name(names[best]) in ent.keys and best not in rekey:
+            rekey[best] = ent.id
+            ids[ent.id] = ent.id
+        else:
+            ids[ent.id] = rekey.get(best, best)
         if len(ranked) > 1:
             conflicts.append(
-                f"{ent.label} {ent.name!r} matches several stored entities {ranked}; merged into {ranked[0]}"
+                f"{ent.label} {ent.name!r} matches several stored entities {ranked}; merged into {ids[ent.id]}"
             )
-    return ids, conflicts
+    return Resolution(ids, [{"old": old, "new": new} for old, new in sorted(rekey.items())], conflicts)
 
 
 def ingest(repo: GraphRepository, schema: GraphSchema, extraction: Extraction, replace: bool = False) -> IngestResult:
@@ -62,15 +86,14 @@ def ingest(repo: GraphRepository, schema: GraphSchema, extraction: Extraction, r
             return IngestResult(doc.id, "unchanged", len(validated.entities), len(validated.relations))
         if existing is not None and not replace:
             raise Conflict(f"document {doc.id!r} is already stored with other content; delete it first or replace it")
-        ids, conflicts = stored_ids(repo, validated)
-        params = document_params(schema, validated, ids)
-        if existing is None:
-            repo.write_document(params)
-        else:
-            repo.replace_document(doc.id, params)
-    merged = {k: v for k, v in ids.items() if k != v}
+        resolution = stored_ids(repo, validated)
+        params = document_params(schema, validated, resolution.ids)
+        repo.write_document(params, resolution.rekey, replace=existing is not None)
+    merged = {k: v for k, v in resolution.ids.items() if k != v}
     status: Literal["created", "replaced"] = "created" if existing is None else "replaced"
-    return IngestResult(doc.id, status, len(validated.entities), len(validated.relations), merged, conflicts)
+    return IngestResult(
+        doc.id, status, len(validated.entities), len(validated.relations), merged, resolution.conflicts
+    )
 
 
 def retract(repo: GraphRepository, doc_id: str) -> None:

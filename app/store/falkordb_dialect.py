@@ -20,11 +20,43 @@ RETURN [n IN nodes(path) | n {.id, .name, label: labels(n)[0]}] AS nodes,
 LIMIT 1
 """
 
+# The shared text expands every path up to 3 hops and only then drops those longer than $depth:
+# from a hub that is millions of paths for a depth-1 question. Here one UNION branch per length,
+# each guarded by $depth, so an excluded hop is never expanded (same rows, same order).
+NEIGHBORS = """
+MATCH (n:Entity {id: $entity})
+CALL {
+  WITH n
+  MATCH (n)-[r:%(types)s]-(m:Entity)
+  WHERE m <> n
+  RETURN m, 1 AS hops, r AS via
+  UNION ALL
+  WITH n
+  MATCH p = (n)-[:%(types)s*2..2]-(m:Entity)
+  WHERE $depth >= 2 AND m <> n
+  RETURN m, 2 AS hops, last(relationships(p)) AS via
+  UNION ALL
+  WITH n
+  MATCH p = (n)-[:%(types)s*3..3]-(m:Entity)
+  WHERE $depth >= 3 AND m <> n
+  RETURN m, 3 AS hops, last(relationships(p)) AS via
+}
+WITH m, min(hops) AS hops, collect(via)[0] AS via
+RETURN m.id AS id, m.name AS name, m.type AS type, hops,
+       type(via) AS via_type, startNode(via).id AS via_source, endNode(via).id AS via_target
+ORDER BY hops, name
+LIMIT $limit
+"""
+
 
 def range_indexes(schema: GraphSchema) -> list[tuple[str, str]]:
     """(label, property) pairs that need an exact-match index."""
     pairs = [(label, node.key) for label, node in schema.nodes.items()]
     pairs += [(label, "search") for label in schema.entity_labels]
+    if "Entity" in schema.derived_labels:
+        # `(n:Entity {id: $x})` (every canned query's start) and `$ref IN n.keys` (name resolution)
+        # would otherwise scan every entity; FalkorDB indexes list properties element by element.
+        pairs += [("Entity", "id"), ("Entity", "keys")]
     return pairs
 
 
@@ -55,4 +87,5 @@ def ddl(schema: GraphSchema) -> tuple[str, ...]:
 def query_overrides(schema: GraphSchema) -> dict[str, str]:
     """Queries whose shared text FalkorDB cannot run, in FalkorDB's own syntax."""
     fact_types = ", ".join(f"'{t}'" for t in schema.fact_types)
-    return {"path_between": PATH_BETWEEN % fact_types}
+    return {"path_between": PATH_BETWEEN % fact_types,
+            "neighbors": NEIGHBORS % {"types": "|".join(schema.fact_types)}}

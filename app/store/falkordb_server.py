@@ -140,10 +140,22 @@ def stop_by_pidfile(data_dir: Path, timeout: float = 30.0) -> bool:
         return False
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not _running(pid):
             return True
         time.sleep(0.05)
     os.kill(pid, signal.SIGKILL)
+    return True
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is alive; reaps it when it is our exited child (a zombie still answers kill 0)."""
+    try:
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    except ChildProcessError:
+        pass  # not our child
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
     return True

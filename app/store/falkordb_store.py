@@ -61,8 +61,17 @@ class FalkorSession:
         return self._rows(query, params, read_only=False)
 
     def write_many(self, statements: list[tuple[str, Mapping[str, Any]]]) -> None:
+        """Run the statements in one MULTI/EXEC block: no other client interleaves, and the
+        append-only file holds all of them or (after a crash mid-block) none."""
+        graph = self._graph
+        pipe = graph.client.connection.pipeline(transaction=True)
         for query, params in statements:
-            self.write(query, params)
+            text = graph._build_params_header(dict(params)) + query
+            pipe.execute_command("GRAPH.QUERY", graph.name, text, "--compact", "timeout", self._timeout)
+        try:
+            pipe.execute(raise_on_error=True)
+        except redis.RedisError as exc:
+            raise _translate(exc) from exc
 
     def stream(self, query: str, params: Mapping[str, Any] | None = None) -> Iterator[Row]:
         yield from self.read(query, params)

@@ -98,3 +98,14 @@ def docx_bytes(paragraphs: list[str]) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def canonical_dump(client: TestClient) -> tuple[list[Any], list[Any]]:
+    """Sorted (node id, sorted aliases) and (source, type, target, sorted evidence keys): the graph's content."""
+    store = client.app.state.store  # type: ignore[attr-defined]
+    with store.session() as s:
+        nodes = sorted((row["id"], tuple(sorted(row["aliases"] or [])))
+                       for row in s.read("MATCH (n) RETURN n.id AS id, n.aliases AS aliases"))
+        rels = sorted((row["s"], row["t"], row["d"], tuple(sorted(row["k"] or []))) for row in s.read(
+            "MATCH (a)-[r]->(b) RETURN a.id AS s, type(r) AS t, b.id AS d, r.ev_keys AS k"))
+    return nodes, rels

@@ -32,3 +32,22 @@ def test_norway_code_is_not_a_yaml_boolean() -> None:
 
     norway = load_taxonomy().region_named("Norvège")
     assert norway is not None and norway.name == "Norway"
+
+
+def test_sahel_subdivisions_come_from_pycountry_without_common_words() -> None:
+    tax = load_taxonomy()
+    for name, country in (("Tahoua", "Niger"), ("Zinder", "Niger"), ("Assaba", "Mauritania"), ("Soum", "Burkina Faso")):
+        region = tax.region_named(name)
+        assert region is not None and country in region.located_in, name
+    for word in ("Est", "Centre", "Nord"):
+        region = tax.region_named(word)
+        assert region is None or region.kind == "country", word
+    sahel = tax.region_named("Sahel")
+    assert sahel is not None and "Burkina Faso" not in sahel.located_in
+
+
+def test_armed_groups_and_financing_threat_aliases() -> None:
+    tax = load_taxonomy()
+    by_name = {t.name: t for t in tax.threats}
+    assert "armed groups" in by_name["terrorism"].aliases and "groupes armés" in by_name["terrorism"].aliases
+    assert "terrorism financing" in by_name["terrorist financing"].aliases

@@ -49,3 +49,17 @@ def test_violations_name_the_offending_item(entities: list, relations: list, exp
     with pytest.raises(SchemaViolation) as info:
         validate_extraction(load_schema(), extraction("d", entities, relations))
     assert expected in str(info.value)
+
+
+def test_generic_aliases_neither_merge_entities_nor_get_stored() -> None:
+    doc = extraction(
+        "d",
+        [("MERIT", "Project", ["the project", "It"]), ("WAPIS", "Project", ["The Project"]),
+         ("ICCT", "Organization", [])],
+        [("IMPLEMENTS", "ICCT", "the project", "ICCT leads the project")],
+    )
+    validated = validate_extraction(load_schema(), doc)
+    projects = [e for e in validated.entities if e.label == "Project"]
+    assert [p.name for p in projects] == ["MERIT", "WAPIS"]
+    assert all(p.aliases == () for p in projects)
+    assert validated.relations[0].target.name == "MERIT"  # a generic relation end still resolves
