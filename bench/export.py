@@ -26,7 +26,7 @@ def _pages(session: Any, text: str, max_id: int, step: int) -> Any:
         yield from session.read(text, {"lo": lo, "hi": lo + step})
 
 
-def export(sock: Path, graph: str, build: bool, step: int = 20_000) -> dict[str, Any]:
+def export(sock: Path, graph: str, build: bool, own: bool = False, step: int = 20_000) -> dict[str, Any]:
     from app.store.falkordb_store import FalkorStore
     from graph_schema.model import load_schema
 
@@ -38,7 +38,7 @@ def export(sock: Path, graph: str, build: bool, step: int = 20_000) -> dict[str,
             from app.client import load_graph  # type: ignore[attr-defined]
         except ImportError:
             load_graph = None
-        if build and load_graph is not None:
+        if build and load_graph is not None and not own:
             g = load_graph(store)
             return {"seconds": time.perf_counter() - t0, "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
                     "via": "app.client.load_graph"}
@@ -69,9 +69,10 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--socket", type=Path, required=True)
     p.add_argument("--graph", required=True)
-    p.add_argument("--fetch-only", action="store_true")
+    p.add_argument("--fetch-only", action="store_true", help="read the pages, build nothing (the baseline)")
+    p.add_argument("--own", action="store_true", help="build from id pages even if app.client exists")
     a = p.parse_args()
-    out = export(a.socket, a.graph, build=not a.fetch_only)
+    out = export(a.socket, a.graph, build=not a.fetch_only, own=a.own)
     out["peak_rss_bytes"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     json.dump(out, sys.stdout)
 

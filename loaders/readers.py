@@ -65,18 +65,40 @@ def _decode(data: bytes, filename: str) -> str:
             raise BadDocument(f"{filename}: this is {what}, not text")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _reject_binary(data.decode("utf-16"), filename, "utf-16")
+        except UnicodeDecodeError as exc:
+            raise BadDocument(f"{filename}: invalid UTF-16 at byte {exc.start}") from None
     try:
         return _reject_binary(data.decode("utf-8"), filename, "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _has_utf8_multibyte(data) and data.decode("utf-8", "replace").count("\ufffd") <= max(3, len(data) // 1000):
+            raise BadDocument(
+                f"{filename}: invalid UTF-8 at byte {exc.start} (the file is UTF-8 with corrupt bytes; "
+                "re-save it as UTF-8)"
+            ) from None
     if data.count(b"\x00") > len(data) // 100 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BadDocument(f"{filename}: binary content, not text")
+    try:  # the usual legacy encoding of English and French text (a superset of Latin-1's letters)
+        return _reject_binary(data.decode("cp1252"), filename, "cp1252")
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise BadDocument(f"{filename}: cannot detect the text encoding")
     return _reject_binary(str(best), filename, best.encoding)
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _has_utf8_multibyte(data: bytes) -> bool:
+    """Whether the bytes hold well-formed UTF-8 multi-byte sequences (so a few bad bytes are corruption, not
+    a legacy code page: Latin-1 'é' is one byte followed by ASCII and never matches)."""
+    return _UTF8_MULTIBYTE.search(data) is not None
 
 
 def _reject_binary(text: str, filename: str, encoding: str) -> str:

@@ -75,8 +75,6 @@ def test_no_extension(api: TestClient) -> None:
     rejected(api, upload(api, "README", TEXT_EN.encode()), 415, "no extension")
 
 
-@pytest.mark.xfail(strict=True, reason="loaders/readers.py _decode: UTF-8 with a stray bad byte goes to "
-                   "charset_normalizer and is read as a legacy code page (mojibake) instead of rejected")
 def test_invalid_utf8(api: TestClient) -> None:
     data = "Amina Traoré, chargée de programme à l'ONUDC à Bamako, au Mali. ".encode() * 3 + b"\xff\xfe\xc3("
     rejected(api, upload(api, "broken.txt", data), 422, "utf-8")
