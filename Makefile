@@ -50,5 +50,9 @@ pytest: $(DEV_STAMP) $(LINT_STAMP)
 
 test: lint typecheck pytest
 
+# BENCH_SCALE=small (or tiny) for a quick run; results in bench/results/<timestamp>-<scale>.json
+bench: $(DEV_STAMP)
+	$(PY) -m bench --scale $${BENCH_SCALE:-full}
+
 clean-data:
 	rm -rf data

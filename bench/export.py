@@ -72,8 +72,16 @@ def main() -> None:
     p.add_argument("--fetch-only", action="store_true", help="read the pages, build nothing (the baseline)")
     p.add_argument("--own", action="store_true", help="build from id pages even if app.client exists")
     a = p.parse_args()
-    out = export(a.socket, a.graph, build=not a.fetch_only, own=a.own)
-    out["peak_rss_bytes"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    import os
+
+    from bench.engine import MemorySampler
+
+    # ru_maxrss survives exec (it would report the parent's peak), so sample this process instead.
+    with MemorySampler(interval=0.05) as mem:
+        mem.watch("export", os.getpid())
+        out = export(a.socket, a.graph, build=not a.fetch_only, own=a.own)
+    out["peak_rss_bytes"] = mem.peak.get("export", 0)
+    out["maxrss_bytes"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     json.dump(out, sys.stdout)
 
 

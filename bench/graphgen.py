@@ -196,7 +196,7 @@ class SyntheticGraph:
         total = self.spec.relationships
         tree = self._region_tree()
         out: dict[tuple[str, str, str], tuple[np.ndarray, np.ndarray]] = {}
-        quotas = {p: int(round(total * share)) for p, share in FACT_SHARE.items()}
+        quotas = {p: round(total * share) for p, share in FACT_SHARE.items()}
         quotas[("LOCATED_IN", "Organization", "Region")] -= len(tree[0])
         quotas[("FUNDS", "Organization", "Project")] += total - sum(quotas.values()) - len(tree[0])
         lex_rank = {label: np.argsort(np.argsort(np.array(ids))) for label, ids in self.ids.items()}
@@ -272,7 +272,7 @@ class SyntheticGraph:
     def mention_rows(self, label: str) -> Iterator[dict[str, Any]]:
         rng = np.random.default_rng(self.spec.seed + 3 + self.schema.entity_labels.index(label))
         share = NODE_SHARE[label]
-        per_doc = max(1, int(round(self.spec.mentions_per_document * share)))
+        per_doc = max(1, round(self.spec.mentions_per_document * share))
         n = self.node_counts[label]
         for d in range(self.spec.documents):
             for i in sorted(set(rng.integers(0, n, size=per_doc).tolist())):
