@@ -127,8 +127,12 @@ def _http(client: httpx.Client) -> Callable[[Call], int]:
     return run
 
 
-def latency(store: FalkorStore, api: Api, calls: dict[str, list[Call]], log: Any = None) -> dict[str, Any]:
-    """Sequential, one client; direct and HTTP alternate call by call (same params), after a warm-up."""
+def latency(store: FalkorStore, api: Api, calls: dict[str, list[Call]], log: Any = None,
+            budget_s: float = 120.0) -> dict[str, Any]:
+    """Sequential, one client; direct and HTTP alternate call by call (same params), after a warm-up.
+
+    Each query stops taking samples after ``budget_s`` seconds (the count is in the result).
+    """
     direct = _direct(store)
     out: dict[str, Any] = {}
     with httpx.Client(base_url=api.base, timeout=120) as client:
@@ -140,14 +144,18 @@ def latency(store: FalkorStore, api: Api, calls: dict[str, list[Call]], log: Any
             d_ms: list[float] = []
             h_ms: list[float] = []
             rows = 0
+            deadline = time.monotonic() + budget_s
             for call in items:
+                if time.monotonic() > deadline:
+                    break
                 t0 = time.perf_counter()
                 rows += direct(call)
                 d_ms.append((time.perf_counter() - t0) * 1000)
                 t0 = time.perf_counter()
                 http(call)
                 h_ms.append((time.perf_counter() - t0) * 1000)
-            out[name] = {"direct": percentiles(d_ms), "http": percentiles(h_ms), "mean_rows": rows / len(items)}
+            out[name] = {"direct": percentiles(d_ms), "http": percentiles(h_ms), "mean_rows": rows / len(d_ms),
+                         "planned_samples": len(items)}
             if log:
                 log(f"  {name}: direct p50 {out[name]['direct']['p50']:.2f} ms, http p50 {out[name]['http']['p50']:.2f}"
                     f" ms, p99 {out[name]['direct']['p99']:.2f} / {out[name]['http']['p99']:.2f} ms")

@@ -5,7 +5,8 @@
 // @param limit: int = 100 [1..500] | Maximum number of rows
 // @returns funder_id, funder, recipient_id, recipient, recipient_type, regions, threats, documents, evidence
 // With a region, start from it (indexed) and walk down to what is funded there; without one, take
-// every FUNDS (the UNWIND yields no row when a region is given, so that scan is skipped).
+// every FUNDS (the UNWIND yields no row when a region is given, so that scan is skipped). Rows are
+// sorted and cut before the per-row lists are built.
 UNWIND CASE WHEN $region IS NULL THEN [1] ELSE [] END AS _
 MATCH (:Funder)-[every:FUNDS]->(:Entity)
 WITH collect(every) AS everything
@@ -16,6 +17,7 @@ WITH startNode(r) AS f, r, endNode(r) AS x
 OPTIONAL MATCH (x)-[:TARGETS]->(t:Threat)
 WITH f, r, x, collect(DISTINCT t.id) AS threats, collect(DISTINCT t.name) AS threat_names
 WHERE $threat IS NULL OR $threat IN threats
+WITH f, r, x, threat_names ORDER BY f.name, x.name LIMIT $limit
 RETURN f.id AS funder_id, f.name AS funder, x.id AS recipient_id, x.name AS recipient, x.type AS recipient_type,
        [(x)-[:TARGETS]->(reg:Region) | reg.name] AS regions, threat_names AS threats, r.docs AS documents,
        [i IN range(0, size(r.ev_quotes) - 1) | {document: r.ev_docs[i], quote: r.ev_quotes[i], rule: r.ev_rules[i]}] AS evidence

@@ -19,7 +19,7 @@ _ARTICLE_RE = re.compile(r"^(?:the|The|L['’]|l['’]|La|la|Le|le|Les|les)\s*")
 def _initials(word: str) -> str:
     word = re.split(r"['’]", word)[-1]
     parts = [p for p in word.split("-") if p]
-    return "".join(p[0].upper() for p in parts if p[0].isalnum())
+    return "".join(fold_phrase(p[0]).upper()[:1] for p in parts if p[0].isalnum())
 
 
 def _covers(acronym: str, initials: list[str]) -> bool:

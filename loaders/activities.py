@@ -50,7 +50,8 @@ def _modifier_start(text: str, start: int, nouns: re.Pattern[str]) -> tuple[int,
         wstart = pos - len(m.group(0))
         if low in _INDEFINITE or low in _DEFINITE:
             return pos, low
-        if low in _MODIFIERS or low.endswith(_ADJ_SUFFIX) or nouns.fullmatch(word) or word.isupper():
+        hyphenated = re.fullmatch(r"[a-z]+-[a-z]+", word) is not None  # 'week-long', 'three-day'
+        if low in _MODIFIERS or low.endswith(_ADJ_SUFFIX) or nouns.fullmatch(word) or word.isupper() or hyphenated:
             pos = wstart
             continue
         return pos, None

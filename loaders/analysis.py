@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from loaders.language import split_by_language
 from loaders.models import LoadedModel
 
@@ -20,17 +22,20 @@ class Analysis:
     sentences: list[tuple[int, int]]
     ner: list[tuple[int, int, str]]
     models: tuple[str, ...]
+    parses: tuple[tuple[int, Doc], ...] = ()  # (offset of the segment in the text, its parsed spaCy Doc)
 
 
 def analyse(text: str, language: str, models: dict[str, LoadedModel]) -> Analysis:
     sentences: list[tuple[int, int]] = []
     ner: list[tuple[int, int, str]] = []
     used: list[str] = []
+    parses: list[tuple[int, Doc]] = []
     for seg in split_by_language(text, language):
         model = models.get(seg.language) or models["en"]
         if model.label not in used:
             used.append(model.label)
         doc = model.nlp(text[seg.start : seg.end])
+        parses.append((seg.start, doc))
         for sent in doc.sents:
             s, e = seg.start + sent.start_char, seg.start + sent.end_char
             pos = s
@@ -40,7 +45,7 @@ def analyse(text: str, language: str, models: dict[str, LoadedModel]) -> Analysi
             sentences.append((pos, e))
         ner.extend((seg.start + ent.start_char, seg.start + ent.end_char, ent.label_) for ent in doc.ents)
     clean = sorted({(s, e) for s, e in sentences if text[s:e].strip()})
-    return Analysis(sentences=clean, ner=ner, models=tuple(used))
+    return Analysis(sentences=clean, ner=ner, models=tuple(used), parses=tuple(parses))
 
 
 def find_title(text: str, title: str) -> tuple[int, int] | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from graph_schema.contract import Evidence, RelationRecord
 from graph_schema.taxonomy import Taxonomy
 from loaders import PIPELINE_VERSION
@@ -28,6 +30,9 @@ class DocContext:
     relations: dict[tuple[str, str, str], RelationRecord] = field(default_factory=dict)
     implementers: dict[str, list[str]] = field(default_factory=dict)  # project name -> organizations
     dropped: set[tuple[int, int]] = field(default_factory=set)  # region mentions re-read as organizations
+    # (type, canonical name) -> aliases of every resolved entity (per document, so extraction is re-entrant)
+    groups: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    parses: tuple[tuple[int, Doc], ...] = ()  # (offset in text, parsed spaCy Doc) per language segment
 
     def folded(self, start: int, end: int) -> FoldedText:
         return fold_text(self.text[start:end])

@@ -189,6 +189,9 @@ def demonym_org_mentions(text: str, demonyms: dict[int, tuple[int, str]], lex: L
     return out
 
 
+_ORG_APPOS = re.compile(r",\s+(?:an?|the|une?|l['’]|la|le)\s+(?:[\w'’-]+\s+){0,3}?([\w'’-]+)\s*[,.;]")
+
+
 def ner_mentions(
     text: str, spans: Iterable[tuple[int, int, str]], lex: Lexicon, known_keys: frozenset[str]
 ) -> list[Mention]:
@@ -220,7 +223,11 @@ def ner_mentions(
             s = start + (m.end() if m else 0)
             name = text[s:end].strip(" ,.;:")
             words = name.split()
-            if not words or fold_phrase(words[-1]) not in heads or not words[0][:1].isupper() or "\n" in name:
+            # 'Sahel Resource Watch, an independent research NGO': the apposition says what the name is
+            described = _ORG_APPOS.match(text[s + len(name) : s + len(name) + 80])
+            described = described if described and fold_phrase(described.group(1)) in heads else None
+            if not words or (fold_phrase(words[-1]) not in heads and not described) or not words[0][:1].isupper() \
+                    or "\n" in name:
                 continue
             if len(words) == 1:
                 continue
@@ -241,7 +248,7 @@ def sub_body_mentions(text: str, lex: Lexicon, acronyms: Iterable[str], long_nam
     alt = "|".join(re.escape(a) for a in acrs)
     out: list[Mention] = []
     pattern = re.compile(rf"(?<![\w-])({alt})\s+((?:[A-Z][\w'’-]*\s+(?:and\s+)?){{0,3}}?(?i:{heads}))(?![\w-])"
-                         rf"(\s+(?:of|for)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,2}})?")
+                         rf"(\s+(?:of|for|to)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,2}})?")
     for m in pattern.finditer(text):
         body = m.group(2)
         if not body[:1].isupper() or not body.split()[-1][:1].isupper():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,12 +20,17 @@ class Lexicon:
     version: int
     words: dict[str, frozenset[str]]
     cues: dict[str, dict[str, re.Pattern[str]]]  # relation type -> cue group -> alternation regex
+    dep: dict[str, re.Pattern[str]] = field(default_factory=dict)  # dependency word class -> full-match regex
 
     def rule_id(self, relation: str, group: str) -> str:
         return f"{relation.lower()}.{group}.v{self.version}"
 
     def cue(self, relation: str, group: str) -> re.Pattern[str]:
         return self.cues[relation][group]
+
+    def dep_word(self, key: str, word: str) -> bool:
+        """True when one folded token (or 'verb particle') belongs to the dependency word class ``key``."""
+        return self.dep[key].fullmatch(word) is not None
 
     def alternation(self, key: str) -> str:
         return "|".join(sorted((re.escape(w) for w in self.words[key]), key=lambda w: (-len(w), w)))
@@ -49,6 +54,10 @@ def load_lexicon() -> Lexicon:
             rel: {group: _compile([str(p) for p in pats]) for group, pats in groups.items()}
             for rel, groups in raw["relations"].items()
         }
-        return Lexicon(version=int(raw["version"]), words=words, cues=cues)
+        dep = {
+            key: re.compile("|".join(f"(?:{p})" for p in sorted(str(x) for x in pats)))
+            for key, pats in raw.get("dependency", {}).items()
+        }
+        return Lexicon(version=int(raw["version"]), words=words, cues=cues, dep=dep)
     except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
         raise SchemaFileError(f"{CUES_PATH}: invalid cue lexicon: {exc}") from None

@@ -92,11 +92,18 @@ class ExtractionPipeline:
             raise BadDocument(f"{doc_id}: the document has no text")
         if len(text.encode("utf-8")) > self.max_bytes:
             raise DocumentTooLarge(f"{doc_id}: text exceeds the limit of {self.max_bytes} bytes")
+        limit = min(m.nlp.max_length for m in self.models.values())
+        if len(text) > limit:
+            raise DocumentTooLarge(
+                f"{doc_id}: text has {len(text)} characters; the language models accept at most {limit} "
+                "characters per document (split the document into smaller parts)"
+            )
         lang = language if language in ("en", "fr") else detect_language(text)
         analysis = analyse(text, lang, self.models)
         self._check_time(started, doc_id)
         title_span = find_title(text, title)
         ctx = self._context(text, doc_id, analysis.sentences, analysis.ner, title_span, analysis.models)
+        ctx.parses = analysis.parses
         extract_relations(ctx)
         self._check_time(started, doc_id)
         meta = DocumentMeta(
@@ -159,11 +166,11 @@ class ExtractionPipeline:
         ctx = DocContext(doc_id=doc_id, text=text, sentences=sentences, mentions=resolved.mentions, lex=lex,
                          taxonomy=self.taxonomy, model_label="+".join(models))
         ctx.author = _author(ctx)
-        self._groups = resolved.groups
+        ctx.groups = dict(resolved.groups)
         return ctx
 
     def _extraction(self, meta: DocumentMeta, ctx: DocContext) -> Extraction:
-        groups = dict(self._groups)
+        groups = dict(ctx.groups)
         used = {(m.type, m.name) for m in ctx.mentions if (m.start, m.end) not in ctx.dropped}
         for rel in ctx.relations.values():
             for end, slot in ((rel.source, 0), (rel.target, 1)):

@@ -15,6 +15,15 @@ _TITLE_CUE_RE = re.compile(
     rf"video series|video|film|programme|project|projet)\s*,?\s*(?:called\s+|titled\s+)?{_QUOTED}",
     re.IGNORECASE,
 )
+# '"Gold, Guns and Governance", a policy brief on ...' / 'publishes "X"' / 'a lancé « X »': a quoted title of a work
+_WORKS = (r"(?:policy brief|brief|report|study|paper|guide|handbook|manual|toolkit|documentary|film|video|podcast|"
+          r"campaign|strategy|plan|programme|project|initiative|rapport|étude|note|guide|documentaire|campagne|"
+          r"stratégie|projet|programme|initiative)")
+_QUOTED_WORK_RE = re.compile(
+    rf"{_QUOTED}(?=,?\s+(?:a|an|the|its|their|un|une|le|la|son|sa|leur)\s+(?:[\w'’-]+\s+){{0,3}}?{_WORKS}\b)"
+    rf"|\b(?:publish(?:es|ed)?|launch(?:es|ed)?|release[sd]?|present(?:s|ed)?|publie|publié|lance|lancé)\s+{_QUOTED}",
+    re.IGNORECASE,
+)
 _RESOLUTION_RE = re.compile(
     r"\b((?:UN\s+|United Nations\s+)?Security Council\s+)?[Rr]esolution\s+(\d{3,4})(\s+\(\d{4}\))?"
 )
@@ -33,7 +42,7 @@ def _named_re(lex: Lexicon) -> re.Pattern[str]:
     heads = "|".join(h.capitalize() for h in sorted(lex.words["project_heads"], key=len, reverse=True) if " " not in h)
     lower = "programme|program|project|strategy"
     return re.compile(
-        rf"\b((?:{_CAPW}\s+){{1,6}}?(?:{heads}|{lower})"
+        rf"\b((?:{_CAPW}\s+(?:(?:and|&)\s+(?={_CAPW}\s))?){{1,6}}?(?:{heads}|{lower})"
         rf"(?:\s+(?:on|for|to|against|of)\s+{_CAPW}(?:\s+(?:{_GLUE}\s+)*{_CAPW})*)?(?:\s+(?:19|20)\d\d(?:[–-]\d{{2,4}})?)?)"
         rf"(?![\w-])"
     )
@@ -90,6 +99,12 @@ def named_projects(text: str, lex: Lexicon, org_names: frozenset[str]) -> list[M
         title = m.group(1).strip(" ,.")
         if len(title.split()) >= 2:
             out.append(Mention(m.start(1), m.start(1) + len(title), title, "Project", title, (), "project",
+                               attrs=(("kind", "titled"),)))
+    for m in _QUOTED_WORK_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        title = m.group(g).strip(" ,.")
+        if len(title.split()) >= 2 and title[:1].isupper():
+            out.append(Mention(m.start(g), m.start(g) + len(title), title, "Project", title, (), "project",
                                attrs=(("kind", "titled"),)))
     for m in _RESOLUTION_RE.finditer(text):
         name = f"Security Council resolution {m.group(2)}"

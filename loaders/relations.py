@@ -6,6 +6,7 @@ import itertools
 import re
 
 from loaders.context import DocContext, gap_is_list
+from loaders.deps import dependency_relations
 from loaders.gazetteer import default_gazetteer
 from loaders.mentions import Mention
 from loaders.roles import implements_and_funds, org_name, partnerships, subject_group
@@ -17,6 +18,7 @@ _PREP_CUES = frozenset({"on", "against", "sur", "contre", "related to"})
 def extract_relations(ctx: DocContext) -> None:
     actions(ctx)
     implements_and_funds(ctx)
+    dependency_relations(ctx)
     partnerships(ctx)
     targets(ctx)
     affiliations(ctx)
