@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -76,6 +77,10 @@ def cmd_reset(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -87,6 +92,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     server = FalkorServer(settings.data_dir) if settings.store == "falkordb" and not settings.falkordb_socket else None
     if server is not None:
         server.ensure_running()  # one engine for every worker; stopped when serve exits
+    # uvicorn re-raises SIGTERM after its graceful shutdown; turn it into SystemExit so `finally` stops the engine
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         print(f"Sahel Nexus Graph on http://{args.host}:{args.port} - API docs at http://{args.host}:{args.port}/docs",
               flush=True)
