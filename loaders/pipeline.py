@@ -11,6 +11,7 @@ from graph_schema.contract import DocumentMeta, Extraction, RelationRecord, sha2
 from graph_schema.errors import BadDocument, DocumentTooLarge, ExtractionTimeout
 from graph_schema.taxonomy import load_taxonomy
 from loaders import entities as ent
+from loaders import longnames
 from loaders.activities import find_activities
 from loaders.analysis import analyse, find_title
 from loaders.context import DocContext
@@ -152,12 +153,17 @@ class ExtractionPipeline:
         cands += ent.mission_mentions(text, countries)
         orgs = frozenset(a for m in cands if m.type == "Organization" for a in (m.name, *m.aliases) if a.isupper())
         cands += named_projects(text, lex, orgs)
+        cands += self._long_names(text, demonyms, known, known_acr)
+        cands = [m for m in cands if not (m.type in ("Organization", "Project")
+                                          and m.source in ("ner", "acronym", "project")
+                                          and longnames.is_role_phrase(m.name, lex))]
         chosen = choose_mentions(cands)
         regions = [m for m in chosen if m.type == "Region"]
         activity = find_activities(text, sentences, title_span, regions, lex)
         if title_span:
             activity = [_with_title(m, text, title_span) for m in activity]
         chosen = choose_mentions(chosen + activity)
+        chosen = longnames.adopt_cue_names(text, chosen)
         chosen = _titled_work_refs(text, chosen)
         chosen = _anaphors(text, sentences, chosen, lex)
         chosen = resolve_bare_threats(chosen)
@@ -168,6 +174,23 @@ class ExtractionPipeline:
         ctx.author = _author(ctx)
         ctx.groups = dict(resolved.groups)
         return ctx
+
+    def _long_names(self, text: str, demonyms: dict[int, tuple[int, str]], known: frozenset[str],
+                    known_acr: frozenset[str]) -> list[Mention]:
+        """Long title-case names with an acronym, cue-named projects, described organizations, local bodies."""
+
+        def region_of(name: str) -> str | None:
+            region = self.taxonomy.region_named(name)
+            return region.name if region is not None else None
+
+        def is_known(name: str) -> bool:
+            return fold_phrase(name) in known
+
+        out = longnames.acronym_long_names(text, self.lexicon, is_known, known_acr)
+        out += longnames.cue_named_projects(text)
+        out += longnames.described_orgs(text, demonyms, region_of, is_known)
+        out += longnames.local_bodies(text, region_of)
+        return out
 
     def _extraction(self, meta: DocumentMeta, ctx: DocContext) -> Extraction:
         groups = dict(ctx.groups)

@@ -273,8 +273,13 @@ def affiliations(ctx: DocContext) -> None:
         after = ctx.text[p.end : min(e, p.end + 120)]
         rep = ctx.lex.cue("AFFILIATED_WITH", "represented").search(fold_phrase(after))
         cand = [m for m in ctx.within(p.end, min(e, p.end + 120), "Organization")]
-        if cand and (rep or re.match(rf",\s*(?:the\s+|le\s+|la\s+)?(?:[A-Z][\w-]+\s+){{0,2}}(?i:{roles})\b", after)):
+        if cand and (rep or re.match(rf",\s*(?:the\s+|le\s+|la\s+)?(?:[A-Z][\w-]+(?:['’]s)?\s+){{0,2}}(?i:{roles})\b",
+                                     after)):
             role = "representative" if rep else re.sub(r"^,\s*", "", ctx.text[p.end : cand[0].start]).strip(" ,")
+            owner = re.match(r",\s*([A-Z][\w-]+)['’]s\s+(.+?)(?:\s+(?:in|at|for)\s+[A-Z][\w'’-]+.*)?$",
+                             ctx.text[p.end : min(e, p.end + 120)])
+            if owner and owner.group(1) in (cand[0].text, cand[0].name):
+                role = owner.group(2).strip(" ,.")
             ctx.add("AFFILIATED_WITH", p.name, cand[0].name, (s, e), "title_after", 0.75, role=role or None)
 
 
@@ -287,7 +292,7 @@ def _owner(ctx: DocContext, project: Mention) -> str | None:
 
 
 def _role_text(ctx: DocContext, org: Mention, tail: str) -> str | None:
-    role = tail.strip(" ,")
+    role = re.sub(r"^['’]s\s+", "", tail.strip(" ,"))
     if org.type == "Project":
         words = org.text.split()
         role = " ".join([*words[1:], role]).strip()

@@ -13,7 +13,7 @@ from bench.corpus import make_corpus
 from bench.graphgen import SCALES, SyntheticGraph
 from graph_schema.model import GraphSchema
 
-SPEC = replace(SCALES["tiny"], nodes=400, relationships=2_000, documents=10)
+SPEC = replace(SCALES["tiny"], nodes=1_000, relationships=2_000, documents=10)
 
 
 def test_graph_is_seeded_and_keeps_to_the_schema(schema: GraphSchema) -> None:
