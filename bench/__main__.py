@@ -26,7 +26,7 @@ RESULTS = Path(__file__).with_name("results")
 PLAN = {  # corpus documents, query samples per query, seconds per throughput level, export time cap
     "tiny": {"docs": 10, "samples": 30, "seconds": 2.0, "export_cap": 120, "budget": 30},
     "small": {"docs": 40, "samples": 150, "seconds": 4.0, "export_cap": 300, "budget": 60},
-    "full": {"docs": 120, "samples": 300, "seconds": 8.0, "export_cap": 240, "budget": 90},
+    "full": {"docs": 120, "samples": 300, "seconds": 8.0, "export_cap": 150, "budget": 90},
 }
 LATENCY_TARGET_MS = {"entity_profile": 20.0, "neighbors": 20.0, "who_funds_what": 20.0}
 

@@ -62,11 +62,19 @@ class Taxonomy(_Frozen):
         return any({normalize_name(x), normalize_name(y)} == pair for x, y in self.not_same)
 
 
+_REGION_INDEXES: dict[int, tuple[Taxonomy, dict[str, Region]]] = {}
+
+
 def _region_index(tax: Taxonomy) -> dict[str, Region]:
+    """Normalised name -> region, built once per taxonomy object (the taxonomy is frozen)."""
+    cached = _REGION_INDEXES.get(id(tax))
+    if cached is not None and cached[0] is tax:
+        return cached[1]
     index: dict[str, Region] = {}
     for region in tax.regions:
         for key in (region.name, *region.aliases):
             index.setdefault(normalize_name(key), region)
+    _REGION_INDEXES[id(tax)] = (tax, index)
     return index
 
 

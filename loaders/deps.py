@@ -47,6 +47,7 @@ class Parsed:
         self.ctx = ctx
         self.mentions = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
+        self._heads: dict[tuple[int, int], Token | None] = {}
 
     def pos(self, tok: Token) -> int:
         return self._offset(tok) + tok.idx
@@ -76,7 +77,13 @@ class Parsed:
         return None
 
     def head_token(self, m: Mention) -> Token | None:
-        """The syntactic head of a mention: its token whose head lies outside the mention."""
+        """The syntactic head of a mention: its token whose head lies outside the mention (cached)."""
+        key = (m.start, m.end)
+        if key not in self._heads:
+            self._heads[key] = self._find_head(m)
+        return self._heads[key]
+
+    def _find_head(self, m: Mention) -> Token | None:
         for off, doc in self.ctx.parses:
             if not (off <= m.start < off + len(doc.text)):
                 continue

@@ -1,7 +1,8 @@
 """Read the graph in pages for snapshots and exports: entity nodes, fact edges, optional provenance.
 
-Nodes are paged by id (``WHERE n.id > $after``), relationships by ``SKIP/LIMIT`` in a stable
-order, so an export of any size holds one page in memory at a time.
+Nodes are paged by id (``WHERE n.id > $after``); relationships are read for one page of source
+nodes at a time (an index lookup per node, no SKIP), so an export of any size holds one page in
+memory at a time and every page costs the same.
 """
 
 from __future__ import annotations
@@ -59,12 +60,16 @@ class GraphRows:
         return self.keep is None or all(i in self.keep for i in ids)
 
     def entities(self, types: tuple[str, ...] | None = None) -> Iterator[Row]:
+        for page in self._entity_pages(types if types is not None else self.filter.node_types):
+            yield from (row for row in page if self._kept(row["id"]))
+
+    def _entity_pages(self, types: tuple[str, ...] | None) -> Iterator[list[Row]]:
         after = ""
-        types = types if types is not None else self.filter.node_types
         while True:
             page = self.repo.run("_export_nodes", {"after": after, "types": list(types) if types else None,
                                                    "limit": PAGE})
-            yield from (row for row in page if self._kept(row["id"]))
+            if page:
+                yield page
             if len(page) < PAGE:
                 return
             after = page[-1]["id"]
@@ -100,8 +105,11 @@ class GraphRows:
         params: dict[str, object] = {"types": list(f.rel_types) if f.rel_types else None,
                                      "node_types": list(f.node_types) if f.node_types else None,
                                      "min_evidence": f.min_evidence}
-        yield from (row for row in self._paged("_export_relationships", params)
-                    if self._kept(row["source"], row["target"]))
+        for page in self._entity_pages(f.node_types):
+            sources = [row["id"] for row in page if self._kept(row["id"])]
+            if sources:
+                rows = self.repo.run("_export_relationships", {**params, "sources": sources})
+                yield from (row for row in rows if self._kept(row["source"], row["target"]))
 
     def edges(self) -> Iterator[Row]:
         """Fact relationships, then (with include_documents) MENTIONS edges shaped like them."""
