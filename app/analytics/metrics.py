@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-
 from collections import Counter
 from time import perf_counter
 from typing import Any, Literal
