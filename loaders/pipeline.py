@@ -96,7 +96,7 @@ class ExtractionPipeline:
         limit = min(m.nlp.max_length for m in self.models.values())
         if len(text) > limit:
             raise DocumentTooLarge(
-                f"{doc_id}: text has {len(text)} characters; the language models accept at most {limit} "
+                f"{doc_id}: text has {len(text):,} characters; the language models accept at most {limit:,} "
                 "characters per document (split the document into smaller parts)"
             )
         lang = language if language in ("en", "fr") else detect_language(text)
