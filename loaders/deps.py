@@ -5,7 +5,7 @@ roles instead, so they also work when a relative clause, a fronted participle or
 from its arguments: the agent of a passive ("funded by X", "financé par X"), the subject of an active verb (through
 conjuncts and relative pronouns), the project a purpose verb belongs to ("designed to curb X"), the place an activity
 happens in, a person's apposed title. Word classes come from the ``dependency`` section of cues.yaml; every fact
-records its rule id ("funds.dep_passive_agent.v3").
+records its rule id ("funds.dep_passive_agent.v4").
 """
 
 from __future__ import annotations
@@ -293,7 +293,8 @@ def dependency_relations(ctx: DocContext) -> None:
         if len(tok.sent) > MAX_SENTENCE_TOKENS:
             continue
         if tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-            if tok.pos_ != "NOUN" and (P.is_word("fund_verbs", tok) or P.is_word("support_verbs", tok)):
+            verbal = tok.pos_ != "NOUN" or _noun_tagged_verb(tok)
+            if verbal and (P.is_word("fund_verbs", tok) or P.is_word("support_verbs", tok)):
                 _funds_verb(P, tok)
             if tok.pos_ != "NOUN" and P.is_word("implement_verbs", tok):
                 _implements_verb(P, tok)
@@ -311,6 +312,13 @@ def dependency_relations(ctx: DocContext) -> None:
             _place_target(P, m)
         elif m.type == "Person":
             _apposition(P, m)
+
+
+def _noun_tagged_verb(tok: Token) -> bool:
+    """A verb the tagger took for a noun ('the Government of Norway funds a project': 'funds' NOUN) that the parser
+    still gave a subject and a direct object."""
+    return tok.dep_ == "ROOT" and any(c.dep_ in _SUBJ for c in tok.children) and any(
+        c.dep_ in _OBJ for c in tok.children)
 
 
 def _sent_span(P: Parsed, tok: Token) -> tuple[int, int]:
@@ -347,7 +355,9 @@ def _funds_verb(P: Parsed, v: Token) -> None:
         return
     funders = [o for s in P.subjects(v) for o in P.orgs(s)]
     for obj in P.objects(v):
-        target = P.project(obj) or next(iter(P.orgs(obj)), None)
+        target = P.project(obj)
+        if target is None and not P.ctx.lex.dep_word("project_nouns", _f(obj)):
+            target = next(iter(P.orgs(obj)), None)  # 'funds UNODC'; not 'funds a UNDP initiative' (no such org)
         if target is None:
             continue
         for org in funders:
@@ -383,7 +393,7 @@ def _implements_verb(P: Parsed, v: Token) -> None:
     for p in found:
         for org in agents:
             P.ctx.add("IMPLEMENTS", _org_name(P, org), p.name, span, rule, 0.85)
-        for org in partners:
+        for org in partners if rule != "dep_passive_agent" else ():  # 'implemented by X in partnership with Y'
             P.ctx.add("IMPLEMENTS", _org_name(P, org), p.name, span, "dep_with_partner", 0.75)
     for lead in leads:
         for org in partners:

@@ -35,6 +35,9 @@ _NEW_PROJECT_RE = re.compile(
     r"(?<!\bis )(?<!\bwas )\b(?:a|an)\s+"
     r"((?:new|pilot|joint|(?:\d+|multi)-(?:month|year))\s+(?:project|programme|initiative))"
     r"(?!\s+(?:titled|entitled|called|named|on|for)\b)"
+    # French 'un nouveau projet', 'un projet pilote'
+    r"|(?<!\best )(?<!\bétait )\b(?:un|une)\s+((?:nouveau|nouvel|nouvelle)\s+(?:projet|programme|initiative)|"
+    r"(?:projet|programme|initiative)\s+(?:pilote|conjoint|conjointe))(?!\s+(?:intitulée?|appelée?|nommée?)\b)"
 )
 
 
@@ -118,7 +121,8 @@ def named_projects(text: str, lex: Lexicon, org_names: frozenset[str]) -> list[M
                                attrs=(("kind", "named"),)))
     out += _acronym_projects(text)
     for m in _NEW_PROJECT_RE.finditer(text):
-        out.append(Mention(m.start(1), m.end(1), m.group(1), "Project", m.group(1), (), "project",
+        g = 1 if m.group(1) else 2
+        out.append(Mention(m.start(g), m.end(g), m.group(g), "Project", m.group(g), (), "project",
                            attrs=(("kind", "unnamed"),)))
     return out
 

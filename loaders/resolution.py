@@ -52,7 +52,8 @@ def _variants(m: Mention, org_acronyms: frozenset[str]) -> set[str]:
         if m.type == "Project":
             if len(words) > 2 and words[0] in org_acronyms:
                 extra.add(" ".join(words[1:]))
-            if len(words) == 2 and words[0].isupper() and words[1].lower() in ("project", "programme", "program"):
+            if len(words) == 2 and words[0].isupper() and words[1].lower() in ("project", "programme", "program") \
+                    and words[0] not in org_acronyms:  # 'UNODC project': an organization's acronym is no alias
                 extra.add(words[0])
         if n.startswith("UN "):
             extra.add("United Nations " + n[3:])
@@ -64,7 +65,7 @@ def _variants(m: Mention, org_acronyms: frozenset[str]) -> set[str]:
 def resolve(mentions: list[Mention], taxonomy: Taxonomy) -> Resolved:
     org_acronyms = frozenset(
         a for m in mentions if m.type == "Organization" for a in (m.name, *m.aliases) if a.isupper()
-    )
+    ) | frozenset(a for actor in taxonomy.actors for a in (actor.name, *actor.aliases) if a.isupper())
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:

@@ -45,6 +45,9 @@ _INTRO = re.compile(
 _FUNDS_OF = re.compile(r"^\s*(?:(?:the|its|les|le|la|l['’])\s*)?(?:[\w-]+\s+){0,2}?(?:funds?|budget|resources|fonds|"
                        r"budgets?|ressources|contributions?|grants?|subventions?)(?:\s+[\w-]+){0,2}?\s+"
                        r"(?:of the|of|from|de la|de l['’]|du|des|de)\s*$", re.IGNORECASE)
+# 'X in Canada and Y' (the place is skipped); not 'X in partnership with Y', which names a partner, not an item
+_IN_PLACE = re.compile(r"^\s*in\s+(?!(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration|coordination|"
+                       r"consultation|association|conjunction|liaison)\b)\S+")
 _BASED = re.compile(r"^-(?:based|basee?s?)\b", re.IGNORECASE)
 
 
@@ -82,7 +85,7 @@ def list_after(ctx: DocContext, pos: int, stop: int, max_gap: int = 70) -> list[
             out.append(org)
             cursor = m.end
             continue
-        if out and not gap_is_list(re.sub(r"^\s*in\s+\S+", "", gap)) and not re.search(
+        if out and not gap_is_list(_IN_PLACE.sub("", gap)) and not re.search(
             r"(?:such as|including|notamment|dont)\s*(?:the\s+)?$", gap
         ):
             break
@@ -161,6 +164,14 @@ def implements_and_funds(ctx: DocContext) -> None:
                 for org in funders:
                     if project:
                         ctx.add("FUNDS", org_name(ctx, org), project.name, (s, e), group, 0.9)
+        for cue in ctx.lex.cue("FUNDS", "active").finditer(folded.folded):
+            c0, c1 = folded.span(cue.start(), cue.end())
+            funders = subject_group(ctx, s, s + c0)
+            project = _object_project(ctx, s + c1, e)
+            if project is None:
+                continue
+            for org in funders:
+                ctx.add("FUNDS", org_name(ctx, org), project.name, (s, e), "active", 0.85)
         for cue in ctx.lex.cue("FUNDS", "received_from").finditer(folded.folded):
             c0, c1 = folded.span(cue.start(), cue.end())
             funders = list_after(ctx, s + c1, e, max_gap=12)
@@ -192,6 +203,24 @@ def _channel(ctx: DocContext, funders: list[Mention], stop: int) -> list[Mention
 def _project_before(ctx: DocContext, start: int, pos: int) -> Mention | None:
     found = [m for m in ctx.within(start, pos, "Project")]
     return found[-1] if found else None
+
+
+# the words allowed between an active funding verb and its project object: 'funds a new UNODC project',
+# 'finance un nouveau projet', 'provides funding to the WAPIS Programme'
+_OBJECT_GAP = re.compile(
+    r"\s*(?:(?:a|an|the|its|their|this|that|these|his|her|our|un|une|le|la|les|l['’]|ce|cet|cette|son|sa|ses|leur|"
+    r"leurs)\s*)?(?:(?!(?:to|for|of|in|on|by|with|and|or|which|that|de|du|des|pour|par|avec|et|ou|qui|que|dont)\b)"
+    r"[\w-]+\s+){0,3}",
+    re.IGNORECASE,
+)
+
+
+def _object_project(ctx: DocContext, pos: int, stop: int) -> Mention | None:
+    """The project right after an active verb, as its object (only determiners and modifiers in between)."""
+    found = _project_after(ctx, pos, stop)
+    if found is None or not _OBJECT_GAP.fullmatch(ctx.text[pos : found.start]):
+        return None
+    return found
 
 
 def _project_after(ctx: DocContext, pos: int, stop: int) -> Mention | None:

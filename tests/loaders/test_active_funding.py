@@ -1,0 +1,55 @@
+"""Active funding verbs with an organization subject and a project object (texts of our own, EN + FR)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_schema.contract import Extraction
+from loaders.pipeline import ExtractionPipeline
+
+
+def _rels(x: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in x.relations}
+
+
+def _aliases(x: Extraction, name: str) -> set[str]:
+    return {a for e in x.entities if e.name == name for a in e.aliases}
+
+
+def test_funds_indefinite_project_and_partner_is_not_implementer(pipeline: ExtractionPipeline) -> None:
+    text = ("The Government of Norway funds a new UNODC project to counter drug trafficking in Gao, Mali. "
+            "The project is implemented by UNODC in partnership with the Office Central des Stupefiants.")
+    x = pipeline.extract_text(text, doc_id="active-fund-1")
+    rels = _rels(x)
+    assert ("FUNDS", "Government of Norway", "UNODC project") in rels
+    assert ("IMPLEMENTS", "UNODC", "UNODC project") in rels
+    assert ("IMPLEMENTS", "Office Central des Stupéfiants", "UNODC project") not in rels
+    assert {frozenset(r[1:]) for r in rels if r[0] == "PARTNERS_WITH"} == {
+        frozenset({"Office Central des Stupéfiants", "UNODC"})}
+    assert "UNODC" not in _aliases(x, "UNODC project")  # an organization's acronym is no project alias
+
+
+@pytest.mark.parametrize(
+    ("text", "funders", "project"),
+    [
+        ("Denmark and the European Union are funding a new project to fight banditry in Niger.",
+         {"Government of Denmark", "EU"}, "new project"),
+        ("Japan provides funding to the WAPIS Programme in Niger.", {"Government of Japan"}, "WAPIS Programme"),
+        ("The European Union finances a new project to strengthen border management in Mauritania.", {"EU"},
+         "new project"),
+        ("Germany bankrolls a new INTERPOL project to counter arms trafficking in Chad.", {"Government of Germany"},
+         "INTERPOL project"),
+        ("Le Gouvernement du Japon finance un nouveau projet de l'ONUDC pour lutter contre le trafic de drogue "
+         "au Mali.", {"Government of Japan"}, "nouveau projet"),
+    ],
+)
+def test_active_funding_verbs(pipeline: ExtractionPipeline, text: str, funders: set[str], project: str) -> None:
+    x = pipeline.extract_text(text, doc_id="active-fund")
+    got = {s for t, s, o in _rels(x) if t == "FUNDS" and o == project}
+    assert got == funders
+    assert "INTERPOL" not in _aliases(x, "INTERPOL project")
+
+
+def test_funding_verb_without_organization_subject(pipeline: ExtractionPipeline) -> None:
+    x = pipeline.extract_text("Drug trafficking funds a new project of armed groups in Mali.", doc_id="active-fund-2")
+    assert not {r for r in _rels(x) if r[0] == "FUNDS"}
