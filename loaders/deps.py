@@ -512,10 +512,8 @@ def _place_target(P: Parsed, m: Mention) -> None:
     attach: Token | None = None
     if u.dep_ == "pobj" and lex.dep_word("place_preps", _f(u.head)):
         attach = u.head.head
-        prep = u.head
     elif any(c.dep_ == "case" and lex.dep_word("place_preps", _f(c)) for c in u.children):
         attach = u.head
-        prep = u
     if attach is None or attach is u:
         return
     project: Mention | None = None
@@ -536,7 +534,6 @@ def _place_target(P: Parsed, m: Mention) -> None:
                     break
     if project is None or project.start <= m.start < project.end:
         return
-    del prep
     span = _sent_span(P, tok)
     for r in P.listed(m, ("Region",)):
         P.ctx.add("TARGETS", project.name, r.name, span, "dep_activity_place", 0.7)

@@ -24,8 +24,6 @@ def _field(spec: ParamSpec) -> tuple[Any, Any]:
     elif spec.type == "label":
         annotation = Literal[ENTITY_LABELS]
         info = Field(default, description=spec.description)
-    elif spec.name == "items":
-        annotation, info = list[dict[str, str]], Field(default, description=spec.description)
     else:
         annotation = str
         info = Field(default, min_length=1, max_length=MAX_TEXT, description=spec.description)

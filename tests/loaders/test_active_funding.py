@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from graph_schema.contract import Extraction
 from loaders.pipeline import ExtractionPipeline
+from tests.loaders.triples import triples
 
+_rels = partial(triples, both_ways=False)
 
-def _rels(x: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.type, r.source, r.target) for r in x.relations}
 
 
 def _aliases(x: Extraction, name: str) -> set[str]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from graph_schema.contract import Extraction
+from functools import partial
+
 from loaders.lexicon import load_lexicon
 from loaders.pipeline import ExtractionPipeline
+from tests.loaders.triples import triples
+
+_rels = partial(triples, both_ways=False)
 
 FRENCH = (
     "Atelier régional sur la lutte contre le trafic de drogue\n\n"
@@ -17,9 +21,6 @@ ENGLISH = (
     "The proceeds of arms trafficking fuel terrorism across the Sahel."
 )
 
-
-def _rels(x: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.type, r.source, r.target) for r in x.relations}
 
 
 def test_french_cues(pipeline: ExtractionPipeline) -> None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from graph_schema.contract import Extraction
 from loaders.pipeline import ExtractionPipeline
+from tests.loaders.triples import triples
+
+_rels = partial(triples, both_ways=False)
 
 
 def _run(pipeline: ExtractionPipeline, text: str) -> Extraction:
@@ -17,9 +22,6 @@ def _ents(ex: Extraction) -> dict[str, str]:
 def _aliases(ex: Extraction, name: str) -> tuple[str, ...]:
     return next(e.aliases for e in ex.entities if e.name == name)
 
-
-def _rels(ex: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.type, r.source, r.target) for r in ex.relations}
 
 
 EN = ("Border towns\n\nThe National Office for the Protection of Rivers and the Control of Sand Mining (ONPR/CSM) "

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph_schema.contract import Extraction
 from loaders.analysis import analyse
 from loaders.batch import extract_paths, gold_json
 from loaders.language import split_by_language
 from loaders.pipeline import ExtractionPipeline
+from tests.loaders.triples import triples as _rels
 
 EN_DONORS = (
     "Border Resilience Programme extended to 2026\n\n"
@@ -43,11 +43,6 @@ MIXED = (
     "L'ONUDC a organisé un atelier régional à Dakar sur le trafic de drogue et le financement du terrorisme."
 )
 
-
-def _rels(x: Extraction) -> set[tuple[str, str, str]]:
-    """Relations as (type, source, target); symmetric types in both directions."""
-    out = {(r.type, r.source, r.target) for r in x.relations}
-    return out | {(t, o, s) for t, s, o in out if t in ("PARTNERS_WITH", "LINKED_TO")}
 
 
 def test_donor_list_coverage_shared_area_and_joint(pipeline: ExtractionPipeline) -> None:
