@@ -15,9 +15,15 @@ _MONTH_ABBR = {m.lower(): _MONTHS[i % 12][:3] for i, m in enumerate(_MONTHS)}
 _DATE_RE = re.compile(rf"\b((?:{'|'.join(_MONTHS)}))\s+(\d{{4}})\b", re.IGNORECASE)
 _INDEFINITE = frozenset("a an un une".split())
 _DEFINITE = frozenset("the this that these those its their our le la les l' cet cette ce ces".split())
-_ADJ_SUFFIX = ("al", "ive", "ary", "ic", "ical", "-level", "ever", "ional")
-_MODIFIERS = frozenset("first second third new joint national regional local high-level technical ever "
-                       "annual consultative international subregional premier première".split())
+_ADJ_SUFFIX = ("al", "ive", "ary", "ic", "ical", "-level", "ever", "ional", "ale", "ique", "aire", "elle", "ieme")
+# compared folded (fold_phrase: lower case, no accents)
+_MODIFIERS = frozenset(fold_phrase(w) for w in "first second third new joint national regional local high-level "
+                       "technical ever annual consultative international subregional premier première deuxième "
+                       "nouveau nouvelle nouvel grand grande vaste".split())
+# a descriptive name never ends in one of these (GUIDE.md: a noun phrase, not a truncated clause)
+_FUNCTION_WORDS = frozenset("a an the of on for to in at by and or with from as its their "
+                            "de d du des la le les l un une et ou sur pour par au aux en a avec dans".split())
+MAX_NAME_WORDS = 15
 _PLACE_RE = re.compile(
     r"^\s*(?:event\s+|series\s+)?(?:(?:took place|was held|were held|held)\s+)?(?:in|at|à|au|en)\s+$"
 )
@@ -100,7 +106,7 @@ def find_activities(
             if acts and not same and place is None and acts[-1].place is None and len(acts) == 1:
                 refs.append((np_start, m.end(), acts[-1]))
                 continue
-            act = Activity(name=_descriptive(text, np_start, m.end(), sent[1]), head=head, start=np_start,
+            act = Activity(name=descriptive_name(text, np_start, m.end(), sent[1]), head=head, start=np_start,
                            end=m.end(), place=place, date=date)
             acts.append(act)
             refs.append((np_start, m.end(), act))
@@ -113,7 +119,7 @@ def find_activities(
                     continue
                 if target is None and det is None:
                     continue
-                act = Activity(name=_descriptive(text, np_start, m.end(), sent[1]), head=head, start=np_start,
+                act = Activity(name=descriptive_name(text, np_start, m.end(), sent[1]), head=head, start=np_start,
                                end=m.end(), place=place, date=date)
                 acts.append(act)
                 target = act
@@ -128,19 +134,44 @@ def find_activities(
     return [_mention(text, s, e, act) for s, e, act in refs]
 
 
-def _descriptive(text: str, start: int, end: int, stop: int) -> str:
+def descriptive_name(text: str, start: int, end: int, stop: int) -> str:
     """'consultative meeting in Bamako', 'training on alternative narratives'."""
-    m = re.match(r"(?:\s+(?:event|series))?(?:\s+(?:in|at|à)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    m = re.match(r"(?:\s+(?:event|series))?(?:\s+(?:of the|of|de la|de l['’]|du|des)\s*[A-Z][\w'’-]*(?=\s+(?:on|sur|to|"
+                 r"for|pour|against|contre|de lutte|visant|aimed|d['’]appui)\b))?"
+                 r"(?:\s+(?:in|at|à)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
                  r"|\s+(?:on|sur|about|regarding|concerning|portant sur|consacrée?s? (?:à|au|aux)|given to|"
                  r"delivered to|provided to|dispensée?s? (?:à|au|aux)|"
                  r"dédiée?s? (?:à|au|aux)|"
-                 r"relative?s? (?:à|au|aux)|en matière de)\s+[\w'’/-]+"
+                 r"relative?s? (?:à|au|aux)|en matière de|against|to (?:counter|combat|fight|prevent|tackle|curb|"
+                 r"address|reduce|strengthen|support|improve|promote)|aimed at (?:countering|combating|fighting|"
+                 r"preventing|strengthening|supporting)|(?:de|pour|visant à) (?:lutter? contre|lutte contre|"
+                 r"prévenir|prévention|renforcer|renforcement|soutenir|appui|appuyer|contrer)|d['’]appui (?:à|au|aux)|"
+                 r"de lutte contre|contre)\s+[\w'’/-]+"
                  r"(?:\s+(?!in\b|for\b|to\b|by\b|that\b|with\b|par\b|pour\b|qui\b|dans\b|à\b|avec\b|was\b|were\b|is\b|are\b|"
-                 r"has\b|have\b|will\b|a\b|ont\b|est\b|sont\b|été\b)[\w'’/-]+){0,5})?",
+                 r"has\b|have\b|will\b|a\b|ont\b|est\b|sont\b|été\b|au\b|aux\b|en\b|from\b|held\b|organi[sz]ed\b|"
+                 r"organisée?s?\b|du\s+\d|on\s+\d|de\s+\d)[\w'’/-]+){0,9})?",
                  text[end:stop])
     phrase = text[start : end + (m.end() if m else 0)]
-    phrase = re.sub(r"\s+", " ", phrase).strip()
-    return phrase[:1].upper() + phrase[1:]
+    return noun_phrase_name(phrase)
+
+
+def is_generic_project(name: str, lex: Lexicon) -> bool:
+    """'Training', 'Joint meeting', 'Action Plan', 'nouveau projet': a head noun and modifiers, nothing that names
+    the thing (GUIDE.md wants head + topic + place + date); such a Project is not kept."""
+    generic = {part for key in ("activity_nouns", "project_heads") for w in lex.words[key]
+               for part in fold_phrase(w).split()}
+    words = [w for w in re.split(r"[\s'’]+", fold_phrase(name)) if w and w not in _FUNCTION_WORDS]
+    return bool(words) and all(w in generic or w.rstrip("s") in generic or w in _MODIFIERS
+                               or w.endswith(("-funded", "-led", "-financed")) for w in words)
+
+
+def noun_phrase_name(phrase: str) -> str:
+    """At most MAX_NAME_WORDS words, never ending in a function word, capitalised."""
+    words = re.sub(r"\s+", " ", phrase).strip(" ,;:.").split(" ")[:MAX_NAME_WORDS]
+    while len(words) > 1 and fold_phrase(re.sub(r"^.*['’]", "", words[-1]) or words[-1]) in _FUNCTION_WORDS:
+        words.pop()
+    name = " ".join(words)
+    return name[:1].upper() + name[1:]
 
 
 _EN_HEADS = {"formation": "training", "formations": "training", "atelier": "workshop", "ateliers": "workshop",
@@ -168,11 +199,36 @@ def _place_after(text: str, end: int, stop: int, regions: list[Mention]) -> str 
     return None
 
 
-def _mention(text: str, start: int, end: int, act: Activity) -> Mention:
+_PROGRAMME_HEADS = re.compile(r"(?<![\w-])(?:programmes?|programs?|projects?|projets?|initiatives?|campaigns?|"
+                              r"campagnes?|strateg(?:y|ies)|stratégies?)(?![\w-])", re.IGNORECASE)
+
+
+def unnamed_programmes(text: str, sentences: list[tuple[int, int]], regions: list[Mention],
+                       lex: Lexicon) -> list[Mention]:
+    """'a two-year programme on border security in Kidal', 'un nouveau projet de lutte contre le trafic': a
+    programme the text introduces without a name becomes a Project named by its description (head + topic,
+    place); later 'the programme' / 'le projet' refer to it (anaphors)."""
+    out: list[Mention] = []
+    for m in _PROGRAMME_HEADS.finditer(text):
+        np_start, det = _modifier_start(text, m.start(), _PROGRAMME_HEADS)
+        if det not in _INDEFINITE:
+            continue
+        sent_end = next((e for s, e in sentences if s <= m.start() < e), len(text))
+        name = descriptive_name(text, np_start, m.end(), sent_end)
+        described = len(name) > len(" ".join(text[np_start : m.end()].split()))  # a topic follows the head
+        if not described or is_generic_project(name, lex) or len(name.split()) < 3:
+            continue
+        place = _place_after(text, np_start + len(name), sent_end, regions)
+        act = Activity(name=name, head=fold_phrase(m.group(0)), start=np_start, end=m.end(), place=place)
+        out.append(_mention(text, np_start, m.end(), act, kind="programme"))
+    return out
+
+
+def _mention(text: str, start: int, end: int, act: Activity, kind: str = "activity") -> Mention:
     suffix = ", ".join(x for x in (act.place, act.date) if x)
     base = act.name
     name = f"{base} ({suffix})" if suffix and (act.place or "") not in base else base
     english = english_alias(base, act.head)
     aliases = tuple(dict.fromkeys([base, *act.aliases, *([english] if english else [])]))
     return Mention(start, end, text[start:end], "Project", name, aliases, "activity",
-                   attrs=(("kind", "activity"), ("key", f"{act.start}"), ("place", act.place or "")))
+                   attrs=(("kind", kind), ("key", f"{act.start}"), ("place", act.place or "")))

@@ -90,11 +90,11 @@ def write_gold(extraction: Extraction, out_dir: Path) -> Path:
     return target
 
 
-def run_extract(paths: list[Path], out_dir: Path, workers: int = 1) -> int:
+def run_extract(paths: list[Path], out_dir: Path, workers: int = 1, *, quiet: bool = False) -> int:
     """`nexus extract PATH... --out DIR`: write one JSON per document; 1 if any document failed."""
     failures: list[BatchItem] = []
     written = 0
-    for item in extract_paths(list(paths), workers=workers, progress=True):
+    for item in extract_paths(list(paths), workers=workers, progress=not quiet):
         if item.extraction is not None:
             write_gold(item.extraction, out_dir)
             written += 1

@@ -35,25 +35,54 @@ def gazetteer_mentions(matches: Iterable[Match]) -> list[Mention]:
     return out
 
 
+_THREAT_HEAD = re.compile(r"\b(trafficking|smuggling|trade|trafic|trafics|contrebande|commerce illicite)\s+"
+                          r"(of|in|de|d['’]|des|du)\s*", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or|et|ou)\s+)?|\s+(?:and|or|et|ou|as well as|ainsi que)\s+")
+_ITEM_LEAD = re.compile(r"^(?:(?:of|in|the|de|d['’]|des|du|la|le|les|l['’])\s*)+", re.IGNORECASE)
+_PREPS = {"of": ("of", "in"), "in": ("in", "of"), "de": ("de", "d'", "des"), "d'": ("d'", "de"), "d’": ("d'", "de"),
+          "des": ("des", "de"), "du": ("du", "de")}
+
+
 def coordinated_threats(text: str, gaz: Gazetteer) -> list[Mention]:
-    """'trafficking of fuel, cattle and drugs' -> fuel trafficking, cattle trafficking, drug trafficking."""
+    """'trafficking of fuel, cattle and drugs', 'trafficking in human beings, drugs and weapons', 'le trafic de
+    carburant, de bétail et d'or' -> one threat per item: the head and preposition are shared by the list."""
     out: list[Mention] = []
-    pattern = re.compile(
-        r"\b(trafficking|smuggling|trafic|contrebande)\s+(of|in|de|d'|des)\s+"
-        r"(\w+(?:,\s+\w+)*(?:,?\s+(?:and|or|et|ou)\s+(?:of\s+|de\s+)?\w+))",
-        re.IGNORECASE,
-    )
-    for m in pattern.finditer(text):
-        head, prep = m.group(1), m.group(2)
-        for item in re.finditer(r"\w+", m.group(3)):
-            word = item.group(0)
-            if word.lower() in ("and", "or", "et", "ou", "of", "de"):
-                continue
-            found = [g for g in gaz.find(f"{head} {prep} {word}") if g.entry.type == "Threat" and not g.entry.bare]
-            if found:
-                e = found[0].entry
-                s, t = m.start(3) + item.start(), m.start(3) + item.end()
-                out.append(Mention(s, t, text[s:t], "Threat", e.name, e.aliases, "pattern"))
+    for m in _THREAT_HEAD.finditer(text):
+        head, prep = m.group(1), m.group(2).lower()
+        stop = re.search(r"[.;:()\n]|\s(?:which|that|who|qui|que|is|are|was|were|est|sont|has|have|a|ont)\s",
+                         text[m.end() : m.end() + 160])
+        segment_end = m.end() + (stop.start() if stop else min(160, len(text) - m.end()))
+        pos = m.end()
+        first = True
+        for piece in _ITEM_SPLIT.split(text[m.end() : segment_end]):
+            start = text.index(piece, pos) if piece else pos
+            pos = start + len(piece)
+            lead = _ITEM_LEAD.match(piece)
+            item = piece[lead.end() :] if lead else piece
+            words = item.split()
+            found = None
+            for n in range(min(3, len(words)), 0, -1):  # 'migrants to the Mediterranean' -> 'migrants'
+                item = " ".join(words[:n])
+                for p in _PREPS.get(prep, (prep,)):
+                    joiner = "" if p.endswith("'") else " "
+                    query = f"{head} {p}{joiner}{item}"
+                    hits = [g for g in gaz.find(query) if g.entry.type == "Threat" and not g.entry.bare
+                            and g.start == 0 and g.end == len(query)]
+                    if hits:
+                        found = hits[0].entry
+                        break
+                if found is not None:
+                    break
+            if found is None:
+                if first:
+                    first = False
+                    continue  # 'trafficking of X' alone is the gazetteer's job
+                break
+            first = False
+            s = start + (lead.end() if lead else 0)
+            out.append(Mention(s, s + len(item), item, "Threat", found.name, found.aliases, "coordination"))
+            if n < len(words):
+                break
     return out
 
 
@@ -143,6 +172,53 @@ def government_mentions(text: str, demonyms: dict[int, tuple[int, str]], countri
         if state:
             out.append(Mention(m.start(), m.end(), m.group(0), "Organization", f"Government of {state}",
                                (state, m.group(0)), "pattern", country=state))
+    return out
+
+
+_COUNTRY_NAME = re.compile(r"(?:the\s+|la\s+|le\s+|l['’]|les\s+|du\s+|de\s+la\s+|de\s+l['’]|des\s+|de\s+)?"
+                           r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+|\s+as well as\s+)")
+_GOVERNMENTS = re.compile(r"\b(?:[Gg]overnments|[Gg]ouvernements)\s+(?:of\s+|du\s+|de\s+la\s+|de\s+l['’]|des\s+|de\s+)")
+_DONOR_VERB = re.compile(r"\s+(?:(?:has|have|had|also|already|recently|a|ont|aussi)\s+)*(?:pledged|contributed|donated|"
+                         r"provided|committed|granted|financed|funded|funds|finances|disbursed|allocated|offered|"
+                         r"promised|annonce|a\s+annoncé|finance|financé|accordé|octroyé|alloué|débloqué|mobilisé)\b")
+
+
+def _country_at(text: str, pos: int, countries: dict[str, str]) -> tuple[int, int, str] | None:
+    m = _COUNTRY_NAME.match(text, pos)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):  # the longest run of capitalised words that names a country
+        name = " ".join(words[:n])
+        state = countries.get(fold_phrase(name))
+        if state:  # 'the Netherlands': the article is part of some countries' names in the gazetteer
+            lead = m.start() if text[m.start() : m.start(1)].lower().startswith("the") else m.start(1)
+            return lead, m.start(1) + len(name), state
+    return None
+
+
+def donor_state_mentions(text: str, countries: dict[str, str]) -> list[Mention]:
+    """Countries in a donor's role are their governments: 'the governments of Denmark, Ireland and Norway', 'Japan
+    pledged USD 5 million'. Elsewhere the same country stays a Region."""
+    out: list[Mention] = []
+    for g in _GOVERNMENTS.finditer(text):
+        pos = g.end()
+        while (hit := _country_at(text, pos, countries)) is not None:
+            start, stop, state = hit
+            out.append(Mention(start, stop, text[start:stop], "Organization", f"Government of {state}",
+                               (state,), "role", country=state))
+            join = _LIST_JOIN.match(text, stop)
+            if not join:
+                break
+            pos = join.end()
+    for m in re.finditer(r"(?<![\w-])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?=\s)", text):
+        hit = _country_at(text, m.start(), countries)
+        if hit is None or not _DONOR_VERB.match(text, hit[1]):
+            continue
+        start, stop, state = hit
+        out.append(Mention(start, stop, text[start:stop], "Organization", f"Government of {state}", (state,),
+                           "role", country=state))
     return out
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Higher wins when two candidate mentions have the same span.
-SOURCE_PRIORITY = {"gazetteer": 6, "pattern": 5, "project": 4, "acronym": 3, "activity": 2, "ner": 1}
+# 'role' (a country in a donor's role) and 'coordination' (an item of 'trafficking of X, Y and Z') re-read a span the
+# gazetteer also matches, and say more about it.
+SOURCE_PRIORITY = {"role": 7, "coordination": 7, "gazetteer": 6, "pattern": 5, "project": 4, "acronym": 3,
+                   "activity": 2, "ner": 1}
 TYPES = ("Organization", "Project", "Region", "Threat", "Person")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from pathlib import Path
@@ -12,18 +13,20 @@ from graph_schema.errors import BadDocument, DocumentTooLarge, ExtractionTimeout
 from graph_schema.taxonomy import load_taxonomy
 from loaders import entities as ent
 from loaders import longnames
-from loaders.activities import find_activities
+from loaders.activities import descriptive_name, find_activities, is_generic_project, unnamed_programmes
 from loaders.analysis import analyse, find_title
+from loaders.candidates import propose
 from loaders.context import DocContext
 from loaders.gazetteer import default_gazetteer
 from loaders.language import detect_language
 from loaders.lexicon import load_lexicon
 from loaders.mentions import Mention, choose_mentions
 from loaders.models import LoadedModel, load_model
-from loaders.projects import named_projects
+from loaders.projects import head_first_projects, legal_instruments, named_projects
 from loaders.readers import read_bytes
 from loaders.relations import extract_relations
 from loaders.resolution import acronym_occurrences, entity_records, resolve, resolve_bare_threats
+from loaders.scorer import decide, load_scorer
 from loaders.textfold import fold_phrase, fold_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -50,8 +53,24 @@ class ExtractionPipeline:
         self.taxonomy = load_taxonomy()
         self.lexicon = load_lexicon()
         self.gazetteer = default_gazetteer()
+        self.scorer = load_scorer()
+        self._known_names = frozenset(fold_phrase(n) for a in self.taxonomy.actors for n in (a.name, *a.aliases)) | \
+            frozenset(fold_phrase(n) for r in self.taxonomy.regions for n in (r.name, *r.aliases))
 
     def extract_file(self, path: str | Path) -> Extraction:
+        text, fields = self._file_text(path)
+        return self.extract_text(text, **fields)
+
+    def prepare_file(self, path: str | Path) -> tuple[DocumentMeta, DocContext]:
+        """``prepare`` for a file: what the scorer's training script reads."""
+        text, fields = self._file_text(path)
+        return self.prepare(text, **fields)
+
+    def extract_bytes(self, data: bytes, *, filename: str, doc_id: str | None = None, **meta: Any) -> Extraction:
+        text, fields = self._bytes_text(data, filename=filename, doc_id=doc_id, **meta)
+        return self.extract_text(text, **fields)
+
+    def _file_text(self, path: str | Path) -> tuple[str, dict[str, Any]]:
         p = Path(path)
         try:
             size = p.stat().st_size
@@ -60,22 +79,22 @@ class ExtractionPipeline:
             data = p.read_bytes()
         except OSError as exc:
             raise BadDocument(f"{p}: cannot read the file: {exc.strerror or exc}") from None
-        return self.extract_bytes(data, filename=p.name, doc_id=sanitize_doc_id(p.stem), source=str(p))
+        return self._bytes_text(data, filename=p.name, doc_id=sanitize_doc_id(p.stem), source=str(p))
 
-    def extract_bytes(self, data: bytes, *, filename: str, doc_id: str | None = None, **meta: Any) -> Extraction:
+    def _bytes_text(self, data: bytes, *, filename: str, doc_id: str | None = None,
+                    **meta: Any) -> tuple[str, dict[str, Any]]:
         if len(data) > self.max_bytes:
             raise DocumentTooLarge(f"{filename}: {len(data)} bytes exceeds the limit of {self.max_bytes} bytes")
         doc = read_bytes(data, filename)
         fields = {**doc.meta, **{k: v for k, v in meta.items() if v is not None}}
-        return self.extract_text(
-            doc.text,
-            doc_id=doc_id or sanitize_doc_id(Path(filename).stem),
-            title=str(fields.get("title", "")),
-            url=fields.get("url"),
-            date=fields.get("date"),
-            language=fields.get("language"),
-            source=fields.get("source"),
-        )
+        return doc.text, {
+            "doc_id": doc_id or sanitize_doc_id(Path(filename).stem),
+            "title": str(fields.get("title", "")),
+            "url": fields.get("url"),
+            "date": fields.get("date"),
+            "language": fields.get("language"),
+            "source": fields.get("source"),
+        }
 
     def extract_text(
         self,
@@ -88,6 +107,23 @@ class ExtractionPipeline:
         language: str | None = None,
         source: str | None = None,
     ) -> Extraction:
+        meta, ctx = self.prepare(text, doc_id=doc_id, title=title, url=url, date=date, language=language,
+                                 source=source)
+        decide(ctx, propose(ctx), self.scorer)
+        return self.extraction(meta, ctx)
+
+    def prepare(
+        self,
+        text: str,
+        *,
+        doc_id: str,
+        title: str = "",
+        url: str | None = None,
+        date: str | None = None,
+        language: str | None = None,
+        source: str | None = None,
+    ) -> tuple[DocumentMeta, DocContext]:
+        """Everything up to the decision on candidates: mentions, resolution and the hand-written rules."""
         started = time.monotonic()
         if not text.strip():
             raise BadDocument(f"{doc_id}: the document has no text")
@@ -116,7 +152,7 @@ class ExtractionPipeline:
             content_hash=sha256_text(text),
             source=source,
         )
-        return self._extraction(meta, ctx)
+        return meta, ctx
 
     def _check_time(self, started: float, doc_id: str) -> None:
         if self.timeout_s is not None and time.monotonic() - started > self.timeout_s:
@@ -142,6 +178,7 @@ class ExtractionPipeline:
         cands += ent.coordinated_threats(text, gaz)
         cands += ent.ministry_mentions(text, demonyms)
         cands += ent.government_mentions(text, demonyms, countries)
+        cands += ent.donor_state_mentions(text, countries)
         cands += ent.embassy_list_mentions(text, demonyms)
         cands += ent.demonym_org_mentions(text, demonyms, lex)
         acr = ent.acronym_mentions(text, lex, known_acr, demonyms)
@@ -153,6 +190,8 @@ class ExtractionPipeline:
         cands += ent.mission_mentions(text, countries)
         orgs = frozenset(a for m in cands if m.type == "Organization" for a in (m.name, *m.aliases) if a.isupper())
         cands += named_projects(text, lex, orgs)
+        cands += head_first_projects(text, known | self._known_names)
+        cands += legal_instruments(text)
         cands += self._long_names(text, demonyms, known, known_acr)
         cands = [m for m in cands if not (m.type in ("Organization", "Project")
                                           and m.source in ("ner", "acronym", "project")
@@ -160,6 +199,7 @@ class ExtractionPipeline:
         chosen = choose_mentions(cands)
         regions = [m for m in chosen if m.type == "Region"]
         activity = find_activities(text, sentences, title_span, regions, lex)
+        activity += unnamed_programmes(text, sentences, regions, lex)
         if title_span:
             activity = [_with_title(m, text, title_span) for m in activity]
         chosen = choose_mentions(chosen + activity)
@@ -167,6 +207,7 @@ class ExtractionPipeline:
         chosen = _titled_work_refs(text, chosen)
         chosen = _anaphors(text, sentences, chosen, lex)
         chosen = resolve_bare_threats(chosen)
+        chosen = _name_generic_projects(text, sentences, chosen, lex)
         resolved = resolve(chosen, self.taxonomy)
         sentences = _repair_sentences(text, sentences, resolved.mentions)
         ctx = DocContext(doc_id=doc_id, text=text, sentences=sentences, mentions=resolved.mentions, lex=lex,
@@ -192,7 +233,7 @@ class ExtractionPipeline:
         out += longnames.local_bodies(text, region_of)
         return out
 
-    def _extraction(self, meta: DocumentMeta, ctx: DocContext) -> Extraction:
+    def extraction(self, meta: DocumentMeta, ctx: DocContext) -> Extraction:
         groups = dict(ctx.groups)
         used = {(m.type, m.name) for m in ctx.mentions if (m.start, m.end) not in ctx.dropped}
         for rel in ctx.relations.values():
@@ -220,6 +261,29 @@ def _end_type(
     if rel_type == "TARGETS":
         return "Threat"
     return "Organization"
+
+
+def _name_generic_projects(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
+                           lex: Any) -> list[Mention]:
+    """A Project named only by a generic head ('new project', 'Formation') takes the description that follows its
+    first mention ('new project on trust between ...'); one that has none is not kept."""
+    names: dict[str, str | None] = {}
+    for m in mentions:
+        if m.type != "Project" or m.name in names or not is_generic_project(m.name, lex):
+            continue
+        start, stop = next(((s, e) for s, e in sentences if s <= m.start < e), (0, len(text)))
+        longer = descriptive_name(text, m.start, m.end, stop)
+        if is_generic_project(longer, lex):  # 'UNICRI will start a new project': its owner names it
+            owner = [o for o in mentions if o.type == "Organization" and start <= o.start and o.end <= m.start]
+            longer = f"{owner[-1].name} {m.name[:1].lower()}{m.name[1:]}" if owner else longer
+        names[m.name] = None if is_generic_project(longer, lex) else longer
+    out: list[Mention] = []
+    for m in mentions:
+        if m.type != "Project" or m.name not in names:
+            out.append(m)
+        elif (new := names[m.name]) is not None:
+            out.append(dataclasses.replace(m, name=new, aliases=tuple(dict.fromkeys((*m.aliases, m.name)))))
+    return out
 
 
 def _repair_sentences(text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:

@@ -6,10 +6,12 @@ import re
 
 from loaders.lexicon import Lexicon
 from loaders.mentions import Mention
+from loaders.textfold import fold_phrase
 
 _CAPW = r"[A-Z][\w'’&-]*"
 _GLUE = r"(?:and|of|for|on|the|in|to|against|&|de|des|du|la|le|les|contre|pour|sur|en|au|aux)"
-_QUOTED = r"[\"“«‘']\s*([^\"”»’\n]{3,160}?)\s*[,.]?\s*[\"”»’']"
+# a quoted title; an apostrophe between letters ('d’une') does not close it
+_QUOTED = r"[\"“«‘']\s*((?:[^\"”»’\n]|(?<=\w)’(?=\w)){3,160}?)\s*[,.]?\s*[\"”»’']"
 _TITLE_CUE_RE = re.compile(
     rf"\b(?:titled|entitled|called|named|intitulée?|campaign|campagne|document|report|rapport|study|étude|brief|"
     rf"video series|video|film|programme|project|projet)\s*,?\s*(?:called\s+|titled\s+)?{_QUOTED}",
@@ -124,6 +126,40 @@ def named_projects(text: str, lex: Lexicon, org_names: frozenset[str]) -> list[M
         g = 1 if m.group(1) else 2
         out.append(Mention(m.start(g), m.end(g), m.group(g), "Project", m.group(g), (), "project",
                            attrs=(("kind", "unnamed"),)))
+    return out
+
+
+# French puts the head first: 'le programme Tiwara', 'du projet ECI-Niger', "l'opération Barkhane"
+_HEAD_FIRST_RE = re.compile(r"\b(?:programme|projet|initiative|opération|operation|mécanisme)\s+"
+                            r"((?:[A-Z][\w’'-]*[\w])(?:[\s-](?:[A-Z0-9][\w’'-]*[\w]))?)(?=[\s,.;:)»\"”]|$)")
+# legal instruments the text describes: 'loi N°2015-36 du 26 mai 2015 relative au trafic illicite de migrants'
+_LAW_RE = re.compile(
+    r"\b((?:[Ll]oi|[Oo]rdonnance|[Dd]écret|[Dd]ecree|[Ll]aw|[Aa]ct)\s+(?:[Nn]°\s*|[Nn]o\.?\s*|[Nn]umber\s+)?"
+    r"\d{1,4}[-/]\d{1,4}(?:[-/]\d{1,4})?)"
+    r"((?:\s+(?:du|of|dated)\s+\d{1,2}(?:er)?\s+[A-Za-zéû]+\s+\d{4})?"
+    r"(?:,?\s+(?:relative?s?|portant|on|sur|concerning)\s+(?:[\w’'-]+\s*){1,10}?(?=[,.;:()]|\s+(?:et|and|qui|which)\s|$))?)"
+)
+
+
+def head_first_projects(text: str, known: frozenset[str]) -> list[Mention]:
+    """'le programme Tiwara' -> Tiwara (alias 'programme Tiwara'); not a known organization or place."""
+    out: list[Mention] = []
+    for m in _HEAD_FIRST_RE.finditer(text):
+        name = m.group(1)
+        if fold_phrase(name) in known or len(name) < 3:
+            continue
+        out.append(Mention(m.start(), m.end(1), text[m.start() : m.end(1)], "Project", name, (m.group(0),),
+                           "project", attrs=(("kind", "named"),)))
+    return out
+
+
+def legal_instruments(text: str) -> list[Mention]:
+    """Laws, ordinances and decrees named by their number, with their date and subject when the text gives them."""
+    out: list[Mention] = []
+    for m in _LAW_RE.finditer(text):
+        full = (m.group(1) + m.group(2)).strip()
+        out.append(Mention(m.start(1), m.start(1) + len(full), full, "Project", full, (m.group(1),), "project",
+                           attrs=(("kind", "law"),)))
     return out
 
 
