@@ -122,19 +122,36 @@ def propose(ctx: DocContext) -> list[Candidate]:
             seen.add(key)
             sent = ctx.sentence_of(a.start)
             out.append(Candidate("LOCATED_IN", a, b, sent, reader.features("LOCATED_IN", a, b, sent, doc=True)))
+    for org in _unique([m for m in mentions if m.type == "Organization" and m.country]):
+        # 'the Nigerien gendarmerie', a national body of the taxonomy: the body's country, where the text names it
+        place = next((r for r in regions if r.name == org.country), None)
+        key = _key("LOCATED_IN", org.name, org.country or "")
+        if place is None or key in seen:
+            continue
+        seen.add(key)
+        sent = ctx.sentence_of(org.start)
+        out.append(Candidate("LOCATED_IN", org, place, sent,
+                             (*reader.features("LOCATED_IN", org, place, sent, doc=True), "org_country")))
     main = _main_project(ctx, mentions)
-    if main is not None:
-        for sent in ctx.sentences:
-            if sentence_projects.get(sent):
+    if main is None:
+        return out
+    for sent in ctx.sentences:
+        # the document's main activity and what a sentence says without naming it ('Funding came from X.')
+        for t in _unique([m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]):
+            if (t.start, t.end) in ctx.dropped and t.type == "Region":
                 continue
-            for t in _unique([m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]):
-                if t.type not in ("Threat", "Region") or (t.start, t.end) in ctx.dropped:
-                    continue
-                key = _key("TARGETS", main.name, t.name)
+            if t.type in ("Threat", "Region") and not sentence_projects.get(sent):
+                pairs = [("TARGETS", main, t)]
+            elif _fits(t, SIGNATURES["FUNDS"][0]):
+                pairs = [("FUNDS", t, main)] + ([("IMPLEMENTS", t, main)] if t.type == "Organization" else [])
+            else:
+                continue
+            for rel, src, tgt in pairs:
+                key = _key(rel, government_name(src), tgt.name)
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(Candidate("TARGETS", main, t, sent, reader.features("TARGETS", main, t, sent, doc=True)))
+                out.append(Candidate(rel, src, tgt, sent, reader.features(rel, src, tgt, sent, doc=True)))
     return out
 
 
@@ -229,8 +246,10 @@ class _Reader:
         if rel in rules:
             f.append("rule")
         f += [f"rule_other={r}" for r in sorted(rules - {rel})]
-        if src.name == (self.main.name if self.main else None):
-            f.append("src_main")
+        if self.main is not None and self.main.name in (src.name, tgt.name):
+            f.append("main_project")
+        if sent[0] <= (self.main.start if self.main else -1) < sent[1]:
+            f.append("sentence_names_main")
         if rel == "LOCATED_IN" and self.inside(src, tgt):
             f.append("taxonomy_inside")
         if self.n_projects == 1 and "Project" in (src.type, tgt.type):

@@ -243,8 +243,25 @@ class ExtractionPipeline:
                     used.add((typ, end))
                     if end.startswith("Government of "):
                         groups.setdefault((typ, end), (end.removeprefix("Government of "),))
+        for typ, name in used:
+            if typ == "Organization" and name.startswith("Government of "):
+                extra = government_aliases(self.taxonomy, name.removeprefix("Government of "))
+                groups[(typ, name)] = tuple(dict.fromkeys((*groups.get((typ, name), ()), *extra)))
         relations: list[RelationRecord] = sorted(ctx.relations.values(), key=lambda r: (r.type, r.source, r.target))
         return Extraction(document=meta, entities=tuple(entity_records(groups, used)), relations=tuple(relations))
+
+
+def government_aliases(taxonomy: Any, state: str) -> tuple[str, ...]:
+    """'Government of Czechia': also 'Czechia', 'Czech Republic', 'Government of the Czech Republic'."""
+    region = taxonomy.region_named(state)
+    names = (state, *(region.aliases if region is not None else ()))
+    out: list[str] = []
+    for n in names:
+        if n[:1].isupper() and len(n) > 2:
+            out += [n, f"Government of {n}"]
+            if re.search(r"\b(?:Republic|Kingdom|States|Netherlands|Emirates|Islands|Union|Federation)\b", n):
+                out.append(f"Government of the {n}")  # 'the Government of the Netherlands'
+    return tuple(dict.fromkeys(a for a in out if a != f"Government of {state}"))
 
 
 def _end_type(

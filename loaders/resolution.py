@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from graph_schema.contract import EntityRecord
-from graph_schema.names import normalize_name
+from graph_schema.names import is_generic_name, normalize_name
 from graph_schema.taxonomy import Taxonomy
 from loaders.mentions import SOURCE_PRIORITY, Mention
 
@@ -122,8 +122,10 @@ def _rank(m: Mention) -> tuple[int, int, int, str]:
 def entity_records(
     groups: dict[tuple[str, str], tuple[str, ...]], used: set[tuple[str, str]]
 ) -> list[EntityRecord]:
-    out = [
-        EntityRecord(name=name, type=typ, aliases=tuple(sorted(groups.get((typ, name), ()))))
+    """One record per used entity; an alias that is only generic words ('The programme', 'drugs') names a class,
+    not this entity, and is left out (GUIDE.md: an alias is another name of the same thing)."""
+    return [
+        EntityRecord(name=name, type=typ, aliases=tuple(sorted(
+            a for a in groups.get((typ, name), ()) if not is_generic_name(normalize_name(a)))))
         for typ, name in sorted(used)
     ]
-    return out

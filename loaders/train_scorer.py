@@ -30,7 +30,7 @@ from loaders.batch import write_gold
 from loaders.candidates import Candidate, crossed, propose
 from loaders.context import DocContext
 from loaders.evaluate import SCORER, SETS, score
-from loaders.pipeline import ExtractionPipeline
+from loaders.pipeline import ExtractionPipeline, government_aliases
 from loaders.scorer import MODEL_PATH, RelationScorer, decide
 
 FOLDS = 5
@@ -64,7 +64,7 @@ def _keys(S: ModuleType, ctx: DocContext, name: str, typ: str) -> set[str]:
     keys = {S.normalize(name)}
     keys.update(S.normalize(a) for a in ctx.groups.get((typ, name), ()))
     if name.startswith("Government of "):
-        keys.add(S.normalize(name.removeprefix("Government of ")))
+        keys.update(S.normalize(a) for a in government_aliases(ctx.taxonomy, name.removeprefix("Government of ")))
     return {k for k in keys if k}
 
 
