@@ -1,0 +1,48 @@
+"""Third-party browser assets, served from the installed packages that ship them (never copied, never a CDN).
+
+- Swagger UI and ReDoc: ``fastapi-offline`` (``fastapi_offline/static``).
+- vis-network 9.1.2, the explorer's graph drawing: ``pyvis`` (``pyvis/lib/vis-9.1.2``).
+
+Both packages are pinned in pyproject.toml; a missing file is a start-up error that names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from graph_schema.errors import SchemaFileError
+
+
+@dataclass(frozen=True)
+class Asset:
+    package: str
+    path: str
+    media_type: str
+
+    def file(self) -> Path:
+        target = resources.files(self.package).joinpath(self.path)
+        location = Path(str(target))
+        if not location.is_file():
+            raise SchemaFileError(f"{self.package} does not ship {self.path}; reinstall the project (pip install -e .)")
+        return location
+
+
+# URL name under /assets/vendor/ -> where the file lives in its package.
+VENDOR: dict[str, Asset] = {
+    "swagger-ui-bundle.js": Asset("fastapi_offline", "static/swagger-ui-bundle.js", "text/javascript"),
+    "swagger-ui.css": Asset("fastapi_offline", "static/swagger-ui.css", "text/css"),
+    "redoc.standalone.js": Asset("fastapi_offline", "static/redoc.standalone.js", "text/javascript"),
+    "favicon.png": Asset("fastapi_offline", "static/favicon.png", "image/png"),
+    "vis-network.min.js": Asset("pyvis", "lib/vis-9.1.2/vis-network.min.js", "text/javascript"),
+    "vis-network.css": Asset("pyvis", "lib/vis-9.1.2/vis-network.css", "text/css"),
+}
+
+STATIC_DIR = Path(str(resources.files("app.explorer").joinpath("static")))
+
+
+def check_vendor_assets() -> None:
+    """Fail at start-up, naming the file, when an installed package no longer ships an asset."""
+    for asset in VENDOR.values():
+        asset.file()
