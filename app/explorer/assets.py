@@ -3,6 +3,9 @@
 - Swagger UI and ReDoc: ``fastapi-offline`` (``fastapi_offline/static``).
 - vis-network 9.1.2, the explorer's graph drawing: ``pyvis`` (``pyvis/lib/vis-9.1.2``).
 
+The one URL outside the app that a served file would load (ReDoc's logo) is rewritten to a local
+file as it is served; tests/app/explorer checks in Chromium that no request leaves the app.
+
 Both packages are pinned in pyproject.toml; a missing file is a start-up error that names it.
 """
 
@@ -20,6 +23,14 @@ class Asset:
     package: str
     path: str
     media_type: str
+    # (text, replacement) applied when served: a URL outside the app that the file would load
+    rewrites: tuple[tuple[str, str], ...] = ()
+
+    def content(self) -> bytes:
+        data = self.file().read_bytes()
+        for old, new in self.rewrites:
+            data = data.replace(old.encode(), new.encode())
+        return data
 
     def file(self) -> Path:
         target = resources.files(self.package).joinpath(self.path)
@@ -33,7 +44,9 @@ class Asset:
 VENDOR: dict[str, Asset] = {
     "swagger-ui-bundle.js": Asset("fastapi_offline", "static/swagger-ui-bundle.js", "text/javascript"),
     "swagger-ui.css": Asset("fastapi_offline", "static/swagger-ui.css", "text/css"),
-    "redoc.standalone.js": Asset("fastapi_offline", "static/redoc.standalone.js", "text/javascript"),
+    # ReDoc's sidebar always shows Redocly's logo from their CDN (no option turns it off): ours instead.
+    "redoc.standalone.js": Asset("fastapi_offline", "static/redoc.standalone.js", "text/javascript",
+                                 rewrites=(("https://cdn.redoc.ly/redoc/logo-mini.svg", "/explorer/favicon.svg"),)),
     "favicon.png": Asset("fastapi_offline", "static/favicon.png", "image/png"),
     "vis-network.min.js": Asset("pyvis", "lib/vis-9.1.2/vis-network.min.js", "text/javascript"),
     "vis-network.css": Asset("pyvis", "lib/vis-9.1.2/vis-network.css", "text/css"),

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, FastAPI, Path, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from app.explorer.assets import STATIC_DIR, VENDOR, check_vendor_assets
@@ -18,17 +18,23 @@ VENDOR_PREFIX = "/assets/vendor"
 _NO_CACHE = {"Cache-Control": "no-cache"}
 
 
+# The explorer may load nothing from outside the app (styles: vis-network and the legend set inline ones).
+EXPLORER_CSP = ("default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+                "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
 @router.get("/", response_class=HTMLResponse)
 def explorer_page() -> FileResponse:
-    return FileResponse(STATIC_DIR / "index.html", media_type="text/html", headers=_NO_CACHE)
+    return FileResponse(STATIC_DIR / "index.html", media_type="text/html",
+                        headers={**_NO_CACHE, "Content-Security-Policy": EXPLORER_CSP})
 
 
 @router.get(VENDOR_PREFIX + "/{name}")
-def vendor_asset(name: Annotated[str, Path(max_length=100)]) -> FileResponse:
+def vendor_asset(name: Annotated[str, Path(max_length=100)]) -> Response:
     asset = VENDOR.get(name)
     if asset is None:
         raise NotFound(f"no asset named {name!r}")
-    return FileResponse(asset.file(), media_type=asset.media_type, headers={"Cache-Control": "max-age=86400"})
+    return Response(asset.content(), media_type=asset.media_type, headers={"Cache-Control": "max-age=86400"})
 
 
 @router.get("/docs", response_class=HTMLResponse)

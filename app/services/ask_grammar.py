@@ -192,14 +192,32 @@ def read(question: str) -> Reading | None:
     return None
 
 
+_STOP = {"the", "and", "for", "les", "des", "est", "qui", "que", "with", "are", "what", "which"}
+
+
+def _words(text: str) -> set[str]:
+    """Content words, plural 's' dropped (partners ~ partner)."""
+    words = (w for w in re.split(r"[^a-z0-9]+", normalise_question(text)) if len(w) > 2 and w not in _STOP)
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
+
+
 def closest(question: str, count: int = 3) -> list[Phrasing]:
-    """The phrasings whose examples read most like the question, one per query, best first (deterministic)."""
+    """The canned queries whose phrasings read most like the question, best first, one example each.
+
+    Deterministic: the share of the question's words found in a query's phrasings (their examples
+    and the query's name), then the character similarity to its nearest example, then catalogue order.
+    """
     text = normalise_question(question)
-    scored: dict[str, tuple[float, int, Phrasing]] = {}
+    words = _words(question)
+    vocab: dict[str, set[str]] = {}
+    best: dict[str, tuple[float, int, Phrasing]] = {}
     for order, phrasing in enumerate(PHRASINGS):
-        score = SequenceMatcher(None, text, normalise_question(phrasing.example)).ratio()
-        best = scored.get(phrasing.query)
-        if best is None or score > best[0]:
-            scored[phrasing.query] = (score, order, phrasing)
-    ranked = sorted(scored.values(), key=lambda item: (-item[0], item[1]))
-    return [phrasing for _, _, phrasing in ranked[:count]]
+        vocab.setdefault(phrasing.query, set(phrasing.query.split("_"))).update(_words(phrasing.example))
+        ratio = SequenceMatcher(None, text, normalise_question(phrasing.example)).ratio()
+        if phrasing.query not in best or ratio > best[phrasing.query][0]:
+            best[phrasing.query] = (ratio, order, phrasing)
+    scored = []
+    for query, (ratio, order, phrasing) in best.items():
+        overlap = len(words & vocab[query]) / len(words) if words else 0.0
+        scored.append((-(overlap + 0.1 * ratio), order, phrasing))
+    return [phrasing for _, _, phrasing in sorted(scored, key=lambda item: (item[0], item[1]))[:count]]

@@ -23,23 +23,22 @@ SEARCH_LIMIT = 10
 
 def resolve_name(repo: GraphRepository, text: str, labels: tuple[str, ...]) -> ResolvedName:
     """The entity a name in a question stands for; NotFound naming the text (and any candidates)."""
-    allowed = labels or ENTITY_LABELS
     try:
-        entity_id = resolve_entity(repo, text, allowed)
+        entity_id = resolve_entity(repo, text, labels)
     except NotFound:
-        entity_id = _search_one(repo, text, allowed)
+        entity_id = _search_one(repo, text, labels)
     row = repo.entities_by_ref(entity_id)[0]
     return ResolvedName(text=text, id=str(row["id"]), name=str(row["name"]), type=str(row["type"]))
 
 
-def _search_one(repo: GraphRepository, text: str, allowed: tuple[str, ...]) -> str:
+def _search_one(repo: GraphRepository, text: str, labels: tuple[str, ...]) -> str:
     key = normalize_name(text)
     hits: dict[str, str] = {}
-    for label in allowed:
+    for label in labels or ENTITY_LABELS:
         params = {"q": key or None, "type": label, "limit": SEARCH_LIMIT, "offset": 0}
         for row in repo.run("_search_entities", params):
             hits[str(row["id"])] = str(row["name"])
-    kind = " or ".join(allowed)
+    kind = " or ".join(labels) if labels else "entity"
     if len(hits) == 1:
         return next(iter(hits))
     if not hits:

@@ -10,39 +10,14 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
 
-from app.cli_documents import read_gold_file
 from app.main import create_app
-from app.repository import GraphRepository
-from app.services.ingest_service import ingest
 from app.settings import Settings
-from graph_schema.contract import Extraction
+from tests.app.sample_corpus import load_sample
 from tests.app.server_helpers import free_port
-
-ROOT = Path(__file__).resolve().parents[3]
-CORPUS = ROOT / "examples" / "corpus"
-
-
-def sample_extractions() -> list[Extraction]:
-    """The sample gold, each document titled with its text's first line (as a reader would title it)."""
-    out = []
-    for path in sorted(CORPUS.glob("*.json")):
-        ext = read_gold_file(path)
-        title = path.with_suffix(".txt").read_text(encoding="utf-8").splitlines()[0].strip()
-        out.append(ext.model_copy(update={"document": ext.document.model_copy(update={"title": title})}))
-    return out
-
-
-def load_sample(app: FastAPI) -> None:
-    store = app.state.store
-    with store.session() as session:
-        repo = GraphRepository(session, app.state.catalogue, store.dialect, app.state.schema)
-        for extraction in sample_extractions():
-            ingest(repo, app.state.schema, extraction)
 
 
 @contextmanager

@@ -1,7 +1,7 @@
 // Documents: the list, and one document's sentences with its mentions highlighted by type,
 // the relations it contributed beside them, and a retract button for key holders.
 import { apiKey, documentInfo, forgetDocument, forgetEntityLists, get, request } from "./api.js";
-import { empty, errorBox, h, link, loading, show, typeBadge } from "./dom.js";
+import { empty, errorBox, h, link, loading, show, typeBadge, fill } from "./dom.js";
 import { documentHash } from "./evidence.js";
 import { entityHash } from "./entity.js";
 
@@ -63,7 +63,7 @@ export async function documentView([id], params) {
   const status = h("div", { id: "retract-status", "aria-live": "polite" });
   const retract = h("button", { type: "button", class: "danger", id: "retract", onclick: async () => {
     if (!apiKey()) {
-      status.replaceChildren(errorBox({ detail: "enter an API key (top right) to retract a document" }));
+      fill(status, errorBox({ detail: "enter an API key (top right) to retract a document" }));
       return;
     }
     if (!confirm(`Retract ${info.title || id}? What only this document supports disappears.`)) return;
@@ -71,10 +71,10 @@ export async function documentView([id], params) {
       await request("DELETE", `/documents/${encodeURIComponent(id)}`);
       forgetDocument(id);
       forgetEntityLists();
-      status.replaceChildren(h("p", { class: "ok", role: "status" }, "Retracted. ", link("#/documents", "Back to the documents")));
+      fill(status, h("p", { class: "ok", role: "status" }, "Retracted. ", link("#/documents", "Back to the documents")));
       retract.disabled = true;
     } catch (err) {
-      status.replaceChildren(errorBox(err));
+      fill(status, errorBox(err));
     }
   } }, "Retract this document");
   const list = sentences(facts);

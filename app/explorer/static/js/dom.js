@@ -56,3 +56,9 @@ export function link(hash, text, attrs = {}) {
 export function typeBadge(type) {
   return h("span", { class: `badge type-${type}` }, type);
 }
+
+// Replace an element's children (arrays flattened, nulls skipped).
+export function fill(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
+}

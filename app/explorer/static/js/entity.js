@@ -60,8 +60,8 @@ export async function entityView([id], params) {
         legend(types, relTypes),
         h("details", { class: "edge-list" }, h("summary", {}, `Facts drawn (${graph.edges.length}) - keyboard list`),
           h("ul", {}, graph.edges.map((e) => h("li", {}, h("button", { type: "button", class: "linklike", onclick: () => onEdge(e) },
-            `${names[e.source]} ${e.type} ${names[e.target]}`)))))),
-      panel),
+            `${names[e.source]} ${e.type} ${names[e.target]}`))))),
+        panel)),
   );
   for (const a of docList.querySelectorAll("a")) {
     documentInfo(a.dataset.doc).then((d) => { if (d.title) a.textContent = `${d.title}${d.date ? ` (${d.date})` : ""}`; });

@@ -1,7 +1,7 @@
 // The evidence panel: every quote behind the facts between two entities, with its document,
 // date, rule, model and confidence, and a link to the document view at that sentence.
 import { documentInfo, runQuery } from "./api.js";
-import { empty, errorBox, h, link, loading } from "./dom.js";
+import { empty, errorBox, h, link, loading, fill } from "./dom.js";
 
 export function documentHash(docId, start) {
   return `#/document/${encodeURIComponent(docId)}` + (start !== null && start !== undefined ? `?at=${start}` : "");
@@ -29,14 +29,16 @@ export async function openEvidencePanel(panel, edge, names) {
   const title = `${names[edge.source] || edge.source} ${edge.type} ${names[edge.target] || edge.target}`;
   const close = h("button", { type: "button", class: "close", onclick: () => { panel.hidden = true; } }, "Close");
   panel.hidden = false;
-  panel.replaceChildren(h("h2", { id: "evidence-title" }, "Evidence: ", title), close, loading());
+  delete panel.dataset.ready;
+  fill(panel, h("h2", { id: "evidence-title" }, "Evidence: ", title), close, loading());
   try {
     const rows = (await evidenceRows(edge.source, edge.target, edge.type))
       .filter((r) => r.source_id === edge.source && r.target_id === edge.target);
-    panel.replaceChildren(h("h2", { id: "evidence-title" }, "Evidence: ", title), close,
+    fill(panel, h("h2", { id: "evidence-title" }, "Evidence: ", title), close,
       rows.length ? h("ol", { class: "evidence-list" }, rows.map(quoteItem)) : empty("No evidence stored for this fact."));
   } catch (err) {
-    panel.replaceChildren(h("h2", {}, "Evidence: ", title), close, errorBox(err));
+    fill(panel, h("h2", {}, "Evidence: ", title), close, errorBox(err));
   }
-  panel.focus();
+  panel.focus({ preventScroll: true });
+  panel.dataset.ready = "true";
 }

@@ -1,6 +1,6 @@
 // Who funds what: region and threat pickers (sub-regions included), sortable table, CSV of what is shown.
 import { documentInfo, entitiesOfType, get } from "./api.js";
-import { empty, errorBox, h, link, loading, show } from "./dom.js";
+import { empty, errorBox, h, link, loading, show, fill } from "./dom.js";
 import { documentHash } from "./evidence.js";
 import { entityHash } from "./entity.js";
 
@@ -111,15 +111,15 @@ export async function fundingView(_parts, params) {
     const answer = await get("/funding", { region, threat, limit: 500 });
     const where = [region && `in ${region}`, threat && `against ${threat}`].filter(Boolean).join(" ");
     if (!answer.rows.length) {
-      results.replaceChildren(empty(`No funding found${where ? " " + where : ""}.`));
+      fill(results, empty(`No funding found${where ? " " + where : ""}.`));
     } else {
       const table = fundingTable(answer.rows, { caption: `Who funds what${where ? " " + where : ""} (${answer.count})` });
-      results.replaceChildren(h("p", { class: "actions" }, table.button,
+      fill(results, h("p", { class: "actions" }, table.button,
         region ? [" ", link(`#/brief/region/${encodeURIComponent(region)}`, "Printable brief for " + region)] : null),
       table.element);
     }
   } catch (err) {
-    results.replaceChildren(errorBox(err));
+    fill(results, errorBox(err));
   }
   document.getElementById("view").dataset.rendered = "funding";
 }

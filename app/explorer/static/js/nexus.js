@@ -1,6 +1,6 @@
 // Threat nexus: a threat, the threats linked to it, and the projects and regions between them.
 import { entitiesOfType, runQuery } from "./api.js";
-import { empty, errorBox, h, link, loading, show } from "./dom.js";
+import { empty, errorBox, h, link, loading, show, fill } from "./dom.js";
 import { documentHash } from "./evidence.js";
 import { entityHash } from "./entity.js";
 
@@ -34,12 +34,12 @@ export async function nexusView(_parts, params) {
   const results = h("section", { id: "nexus-results", "aria-live": "polite" });
   show(h("h1", {}, "Threat nexus"), form, results);
   if (threat) {
-    results.replaceChildren(loading());
+    fill(results, loading());
     try {
       const answer = await runQuery("threat_nexus", { threat });
-      results.replaceChildren(answer.rows.length ? nexusTable(answer.rows) : empty(`No threat is linked to ${threat}.`));
+      fill(results, answer.rows.length ? nexusTable(answer.rows) : empty(`No threat is linked to ${threat}.`));
     } catch (err) {
-      results.replaceChildren(errorBox(err));
+      fill(results, errorBox(err));
     }
   }
   document.getElementById("view").dataset.rendered = "nexus";

@@ -1,7 +1,7 @@
 // Path: two entities -> the shortest chain of facts, each step with its quotes.
 import { runQuery } from "./api.js";
 import { entityField } from "./autocomplete.js";
-import { empty, errorBox, h, link, loading, show, typeBadge } from "./dom.js";
+import { empty, errorBox, h, link, loading, show, typeBadge, fill } from "./dom.js";
 import { documentHash } from "./evidence.js";
 import { entityHash } from "./entity.js";
 
@@ -36,14 +36,14 @@ export async function pathView(_parts, params) {
   const results = h("section", { id: "path-results", "aria-live": "polite" });
   show(h("h1", {}, "Path between two entities"), form, results);
   if (source && target) {
-    results.replaceChildren(loading());
+    fill(results, loading());
     try {
       const answer = await runQuery("path_between", { source, target });
-      results.replaceChildren(answer.rows.length
+      fill(results, answer.rows.length
         ? [h("p", {}, `${answer.rows[0].hops} step(s):`), pathSteps(answer.rows[0])]
         : empty("No chain of facts of at most 4 steps joins them."));
     } catch (err) {
-      results.replaceChildren(errorBox(err));
+      fill(results, errorBox(err));
     }
   }
   document.getElementById("view").dataset.rendered = "path";

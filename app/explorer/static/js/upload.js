@@ -1,6 +1,6 @@
 // Add a report: upload a file or paste text, with an API key; show what was extracted and merged.
 import { apiKey, forgetEntityLists, request, setApiKey } from "./api.js";
-import { errorBox, h, link, loading, show } from "./dom.js";
+import { errorBox, h, link, loading, show, fill } from "./dom.js";
 import { documentHash } from "./evidence.js";
 import { entityHash } from "./entity.js";
 
@@ -23,7 +23,7 @@ export function uploadView() {
     if (key.value) setApiKey(key.value);
     const fields = { title: title.value.trim(), date: date.value.trim(), language: language.value };
     submit.disabled = true;
-    result.replaceChildren(loading("Extracting… (the models load on the first report, about 10 s)"));
+    fill(result, loading("Extracting… (the models load on the first report, about 10 s)"));
     try {
       let answer;
       if (file.files.length) {
@@ -38,14 +38,14 @@ export function uploadView() {
       }
       forgetEntityLists();
       const merged = Object.entries(answer.merged || {});
-      result.replaceChildren(h("div", { class: "ok", role: "status" },
+      fill(result, h("div", { class: "ok", role: "status" },
         h("h2", {}, `Document ${answer.status}`),
         h("p", {}, `${answer.entities} entities, ${answer.relations} relations. `, link(documentHash(answer.id), "Open the document", { id: "open-document" })),
         merged.length ? [h("h3", {}, "Merged onto entities already in the graph"),
           h("ul", {}, merged.map(([name, id]) => h("li", {}, `${name} → `, link(entityHash(id), id))))] : null,
         answer.conflicts && answer.conflicts.length ? [h("h3", {}, "Conflicts"), h("ul", {}, answer.conflicts.map((c) => h("li", {}, c)))] : null));
     } catch (err) {
-      result.replaceChildren(errorBox(err));
+      fill(result, errorBox(err));
     } finally {
       submit.disabled = false;
     }
