@@ -26,6 +26,10 @@ export function quoteItem(row) {
 }
 
 export async function openEvidencePanel(panel, edge, names) {
+  if (!panel.dataset.keys) {
+    panel.dataset.keys = "on";
+    panel.addEventListener("keydown", (e) => { if (e.key === "Escape") panel.hidden = true; });
+  }
   const title = `${names[edge.source] || edge.source} ${edge.type} ${names[edge.target] || edge.target}`;
   const close = h("button", { type: "button", class: "close", onclick: () => { panel.hidden = true; } }, "Close");
   panel.hidden = false;

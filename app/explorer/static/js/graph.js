@@ -50,7 +50,7 @@ export function drawNeighbourhood(container, graph, { onEdge, onNode } = {}) {
     data: e,
   })));
   const network = new window.vis.Network(container, { nodes, edges }, {
-    physics: { stabilization: { iterations: 300, fit: true }, barnesHut: { springLength: 130 } },
+    physics: { stabilization: { iterations: graph.nodes.length > 50 ? 150 : 300, fit: true }, barnesHut: { springLength: 130 } },
     edges: { smooth: false, selectionWidth: 3 },
     interaction: { hover: true, tooltipDelay: 150, keyboard: false },
   });

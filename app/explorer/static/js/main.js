@@ -30,6 +30,7 @@ async function route() {
     a.getAttribute("href") === `#/${name}`));
   if (!viewFn) {
     show(h("h1", {}, "Not found"), errorBox({ detail: `no view named '${name}'` }));
+    document.getElementById("view").dataset.rendered = "not-found";
     return;
   }
   try {

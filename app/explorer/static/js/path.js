@@ -13,10 +13,10 @@ export function pathSteps(row) {
     const rel = row.relationships[i];
     if (!rel) return;
     const forward = rel.source === node.id;
-    const other = byId[forward ? rel.target : rel.source];
+    const name = (id) => (byId[id] ? byId[id].name : id);
     items.push(h("li", { class: "path-step" },
-      h("p", { class: "rel" }, forward ? `↓ ${rel.type} ↓` : `↑ ${rel.type} ↑`,
-        h("span", { class: "meta" }, ` (${byId[rel.source].name} ${rel.type} ${(other && !forward ? node : other).name})`)),
+      h("p", { class: "rel" }, forward ? `↓ ${rel.type}` : `↑ ${rel.type}`,
+        h("span", { class: "meta" }, ` (${name(rel.source)} ${rel.type} ${name(rel.target)})`)),
       h("ul", { class: "quotes" }, (rel.quotes || []).map((q, j) => h("li", {}, h("q", {}, q),
         rel.documents && rel.documents[j] ? [" ", link(documentHash(rel.documents[j]), rel.documents[j], { class: "doc-link" })] : null)))));
   });
