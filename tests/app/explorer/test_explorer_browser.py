@@ -111,7 +111,9 @@ def test_search_unodc_open_it_click_an_edge_and_read_its_quote(page: Any, live: 
     cite = panel.locator(".cite").first.inner_text()
     assert "rule " in cite and "model " in cite and "confidence " in cite
     page.wait_for_selector("#evidence-panel[data-ready='true']")
-    page.mouse.move(5, 5)  # no hover tooltip in the picture
+    box = page.locator("#graph canvas").bounding_box()
+    page.mouse.move(box["x"] + 3, box["y"] + 3)  # off the edge: no hover tooltip in the picture
+    page.wait_for_selector(".vis-tooltip", state="hidden")
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(DOCS / "explorer-entity.png"))
 
@@ -205,6 +207,12 @@ def test_add_a_report_with_a_key_and_see_it_in_the_document_view(page: Any, live
     assert page.inner_text("h1") == "Gao dialogue note"
     assert page.locator(".sentence mark.type-Organization", has_text="UNODC").count() >= 1
     assert page.locator(".facts > li").count() >= 1
+
+    doc_id = page.url.split("#/document/", 1)[1]
+    page.once("dialog", lambda dialog: dialog.accept())  # "Retract …?" confirmation
+    page.click("#retract")
+    page.wait_for_selector("#retract-status .ok")
+    assert httpx.get(f"{live}/documents/{doc_id}").status_code == 404
 
 
 def test_unknown_entity_shows_the_api_detail(page: Any, live: str, watch: PageWatch) -> None:

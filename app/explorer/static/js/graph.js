@@ -52,6 +52,7 @@ export function drawNeighbourhood(container, graph, { onEdge, onNode } = {}) {
   const network = new window.vis.Network(container, { nodes, edges }, {
     physics: { stabilization: { iterations: graph.nodes.length > 50 ? 150 : 300, fit: true }, barnesHut: { springLength: 130 } },
     edges: { smooth: false, selectionWidth: 3 },
+    layout: { randomSeed: 7 },  // the same picture for the same graph
     interaction: { hover: true, tooltipDelay: 150, keyboard: false },
   });
   window.explorerGraph = { network, nodes, edges };
