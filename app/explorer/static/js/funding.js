@@ -47,11 +47,11 @@ export function fundingTable(rows, { caption = "Who funds what" } = {}) {
 
   function render() {
     tbody.replaceChildren(...state.rows.map((r) => h("tr", {},
-      h("td", {}, link(entityHash(r.funder_id), r.funder)),
-      h("td", {}, link(entityHash(r.recipient_id), r.recipient)),
-      h("td", {}, cellText(r, "regions")),
-      h("td", {}, cellText(r, "threats")),
-      h("td", {}, evidenceCell(r)))));
+      h("td", { "data-label": "Funder" }, link(entityHash(r.funder_id), r.funder)),
+      h("td", { "data-label": "Funded" }, link(entityHash(r.recipient_id), r.recipient)),
+      h("td", { "data-label": "Regions" }, cellText(r, "regions")),
+      h("td", { "data-label": "Threats" }, cellText(r, "threats")),
+      h("td", { "data-label": "Evidence" }, evidenceCell(r)))));
   }
 
   function sortBy(key) {
