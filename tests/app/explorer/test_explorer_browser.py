@@ -238,3 +238,40 @@ def test_narrow_screen_400px_has_no_sideways_scroll(narrow_page: Any, live: str)
         goto(narrow_page, live, hash_, rendered)
         width = narrow_page.evaluate("document.documentElement.scrollWidth")
         assert width <= 400, (hash_, width)
+
+
+def test_type_filter_narrows_the_suggestions(page: Any, live: str) -> None:
+    goto(page, live, "", "home")
+    page.select_option("#search-type", "Region")
+    page.fill("#search-input", "ma")
+    page.locator("#search-suggestions [role=option]").first.wait_for()
+    badges = page.locator("#search-suggestions .badge").all_inner_texts()
+    expected = api(live, "/entities", q="ma", type="Region", limit=8)["items"]
+    assert badges == ["Region"] * len(expected) and len(expected) >= 2
+    assert page.locator("#search-suggestions .opt-name").all_inner_texts() == [e["name"] for e in expected]
+
+
+def test_two_hop_neighbourhood_is_capped_and_the_rest_counted(page: Any, live: str) -> None:
+    # the sample's biggest 2-hop neighbourhood (UNODC, 75) is under the default cap of 100: cap it at 30
+    goto(page, live, "#/entity/organization%3Aunodc?depth=2&max=30", "entity")
+    graph = api(live, "/entities/organization:unodc/graph", depth=2, max_nodes=30)
+    assert graph["more"] == graph["total_neighbours"] - 30 > 0
+    assert page.evaluate("window.explorerGraph.nodes.length") == len(graph["nodes"]) == 31
+    assert page.evaluate("window.explorerGraph.edges.length") == len(graph["edges"])
+    assert page.inner_text(".more").startswith(f"{graph['more']} more not drawn")
+    legend = page.locator(".legend-types li").all_inner_texts()
+    assert set(legend) == {n["type"] for n in graph["nodes"]}
+    full = api(live, "/entities/organization:unodc/graph", depth=2)
+    assert full["more"] == 0  # under the default cap of 100: everything drawn, nothing counted
+    goto(page, live, "#/entity/organization%3Aunodc?depth=2", "entity")
+    assert page.evaluate("window.explorerGraph.nodes.length") == len(full["nodes"])
+    assert page.locator(".more").count() == 0
+
+
+def test_threat_nexus_view(page: Any, live: str) -> None:
+    goto(page, live, "#/nexus", "nexus")
+    page.select_option("#nexus-threat", "drug trafficking")
+    page.click("form.pickers button[type=submit]")
+    page.wait_for_selector("#nexus-table")
+    direct = httpx.post(f"{live}/queries/threat_nexus", json={"threat": "drug trafficking"}).json()["rows"]
+    assert [r[0] for r in table_cells(page, "#nexus-table")] == [r["linked"] for r in direct] and direct

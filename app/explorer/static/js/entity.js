@@ -13,12 +13,13 @@ export function entityHash(id, extra = "") {
 export async function entityView([id], params) {
   const started = performance.now();
   const depth = params.get("depth") === "2" ? 2 : 1;
+  const cap = Math.min(Math.max(parseInt(params.get("max") || "100", 10) || 100, 1), 200); // nodes drawn at most
   show(loading());
   let profile;
   let graph;
   try {
     [profile, graph] = await Promise.all([
-      get(entityPath(id)), get(entityPath(id) + "/graph", { depth, max_nodes: 100 })]);
+      get(entityPath(id)), get(entityPath(id) + "/graph", { depth, max_nodes: cap })]);
   } catch (err) {
     show(h("h1", {}, "Entity"), errorBox(err));
     return;
