@@ -11,11 +11,21 @@ Both packages are pinned in pyproject.toml; a missing file is a start-up error t
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from graph_schema.errors import SchemaFileError
+
+
+def package_dir(package: str) -> Path:
+    """Where an installed package's files are, found without importing it (pyvis would import IPython)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise SchemaFileError(f"package {package!r} is not installed; reinstall the project (pip install -e .)")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @dataclass(frozen=True)
@@ -26,18 +36,23 @@ class Asset:
     # (text, replacement) applied when served: a URL outside the app that the file would load
     rewrites: tuple[tuple[str, str], ...] = ()
 
-    def content(self) -> bytes:
-        data = self.file().read_bytes()
-        for old, new in self.rewrites:
-            data = data.replace(old.encode(), new.encode())
-        return data
-
     def file(self) -> Path:
-        target = resources.files(self.package).joinpath(self.path)
-        location = Path(str(target))
+        location = package_dir(self.package) / self.path
         if not location.is_file():
             raise SchemaFileError(f"{self.package} does not ship {self.path}; reinstall the project (pip install -e .)")
         return location
+
+    def content(self) -> bytes:
+        return _content(self)
+
+
+@lru_cache(maxsize=16)
+def _content(asset: Asset) -> bytes:
+    """The served bytes (rewrites applied), read once per process."""
+    data = asset.file().read_bytes()
+    for old, new in asset.rewrites:
+        data = data.replace(old.encode(), new.encode())
+    return data
 
 
 # URL name under /assets/vendor/ -> where the file lives in its package.
