@@ -275,3 +275,22 @@ def test_threat_nexus_view(page: Any, live: str) -> None:
     page.wait_for_selector("#nexus-table")
     direct = httpx.post(f"{live}/queries/threat_nexus", json={"threat": "drug trafficking"}).json()["rows"]
     assert [r[0] for r in table_cells(page, "#nexus-table")] == [r["linked"] for r in direct] and direct
+
+
+def test_upload_a_file_then_the_same_file_again_is_unchanged(page: Any, live: str) -> None:
+    goto(page, live, "#/add", "add")
+    body = (b"INTERPOL and the European Union trained police officers in Niamey, Niger, against firearms "
+            b"trafficking. The training was funded by the European Union.")
+    page.set_input_files("#up-file", files=[{"name": "niamey-note.txt", "mimeType": "text/plain", "buffer": body}])
+    page.fill("#up-key", KEY)
+    page.click("form.upload button[type=submit]")
+    page.wait_for_selector("#open-document", timeout=180_000)
+    assert "Document created" in page.inner_text("#upload-result")
+    doc_href = page.get_attribute("#open-document", "href")
+    page.click("form.upload button[type=submit]")  # same bytes: same id, nothing written
+    page.wait_for_selector("#upload-result h2:has-text('Document unchanged')")
+    assert page.get_attribute("#open-document", "href") == doc_href
+    page.click("#open-document")
+    page.wait_for_selector("#view[data-rendered='document']")
+    assert page.locator(".sentence mark.type-Region", has_text="Niamey").count() >= 1  # inside a project's name too
+    assert {"European Union", "INTERPOL", "Niamey"} <= set(page.locator(".mentions li a").all_inner_texts())

@@ -24,7 +24,8 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-// A sentence with every mentioned entity's name marked by its type.
+// A sentence with every mentioned entity's name marked by its type; a name inside a longer one
+// (a region inside a project's name) is marked inside it.
 export function highlighted(text, entities) {
   const names = entities.filter((e) => e.name && e.name.length > 1).sort((a, b) => b.name.length - a.name.length);
   if (!names.length) return [text];
@@ -32,7 +33,9 @@ export function highlighted(text, entities) {
   const re = new RegExp(`(${names.map((e) => escapeRegExp(e.name)).join("|")})`, "gi");
   return text.split(re).map((part, i) => {
     const entity = i % 2 ? byName.get(part.toLowerCase()) : null;
-    return entity ? h("mark", { class: `type-${entity.type}`, title: entity.type }, part) : part;
+    if (!entity) return part;
+    const inner = names.filter((e) => e.name.length < part.length);
+    return h("mark", { class: `type-${entity.type}`, title: entity.type }, highlighted(part, inner));
   });
 }
 
