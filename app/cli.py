@@ -95,8 +95,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # uvicorn re-raises SIGTERM after its graceful shutdown; turn it into SystemExit so `finally` stops the engine
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
-        print(f"Sahel Nexus Graph on http://{args.host}:{args.port} - API docs at http://{args.host}:{args.port}/docs",
-              flush=True)
+        base = f"http://{args.host}:{args.port}"
+        print(f"Sahel Nexus Graph on {base} - explorer at {base}/, API docs at {base}/docs", flush=True)
         uvicorn.run("app.main:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
                     log_level=args.log_level)
     finally:

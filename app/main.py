@@ -9,7 +9,8 @@ from fastapi import FastAPI
 
 from app import errors
 from app.catalogue import load_catalogue
-from app.routes import documents, entities, exports, funding, health, ingestion, metrics, queries
+from app.explorer import routes as explorer
+from app.routes import ask, documents, entities, exports, funding, graph_view, health, ingestion, metrics, queries
 from app.security import ReadAccess
 from app.settings import Settings, get_settings
 from app.store.factory import build_store
@@ -34,11 +35,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             store.close()
 
-    app = FastAPI(title="Sahel Nexus Graph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="Sahel Nexus Graph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)  # offline docs: app/explorer/routes.py
     app.state.settings = settings
     app.state.schema = schema
     app.state.catalogue = catalogue
     errors.install(app)
-    for module in (health, queries, entities, funding, documents, ingestion, metrics, exports):
+    for module in (health, queries, entities, funding, documents, ingestion, metrics, exports, ask,
+                   graph_view):
         app.include_router(module.router, dependencies=[] if module is health else [ReadAccess])
+    explorer.install(app)
     return app

@@ -1,0 +1,1 @@
+"""The analyst's explorer at ``/`` and the offline ``/docs`` and ``/redoc`` (no CDN anywhere)."""
