@@ -89,11 +89,13 @@ def find_activities(
         if nxt:
             continue
         head = fold_phrase(m.group(0)).rstrip("s")
-        place = _place_after(text, m.end(), sent[1], regions)
+        place = _place_after(text, m.end(), sent[1], regions) or _place_after(
+            text, np_start + len(descriptive_name(text, np_start, m.end(), sent[1])), sent[1], regions)
         date = _date_near(text, sent[0], sent[1])
         in_title = title is not None and title[0] <= m.start() < title[1]
         phrase = text[np_start : m.end()]
-        same = [a for a in acts if a.head == head and (place is None or a.place in (None, place))]
+        same = [a for a in acts if a.head.split()[-1] == head.split()[-1]  # 'the course' = 'training course'
+                and (place is None or a.place in (None, place))]
         if in_title and title is not None:
             name = text[np_start : title[1]].strip(" .:")
             act = Activity(name=name[:1].upper() + name[1:], head=head, start=np_start, end=title[1], place=place)

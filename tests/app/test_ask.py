@@ -57,8 +57,8 @@ def test_name_found_only_by_search_is_used_when_it_is_the_one_hit(client: TestCl
 
 def test_unknown_name_is_a_404_that_names_it(client: TestClient) -> None:
     load_sample_into(client)
-    resp = _ask(client, "how is UNODC connected to MERIT")
-    assert resp.status_code == 404 and resp.json()["detail"].startswith("no entity named 'merit' in the graph")
+    resp = _ask(client, "how is UNODC connected to Atlantis Watch")
+    assert resp.status_code == 404 and resp.json()["detail"].startswith("no entity named 'atlantis watch' in the graph")
     region = _ask(client, "who funds what in Atlantis")
     assert region.status_code == 404 and "no Region named 'atlantis'" in region.json()["detail"]
 
