@@ -5,6 +5,7 @@
     python -m loaders.evaluate dev                  # .cache/dev-corpus against ../shared/dev/gold
     python -m loaders.evaluate dev --out /tmp/dev   # keep the predictions
     python -m loaders.evaluate dev --json           # one JSON object: overall, en, fr
+    python -m loaders.evaluate dev --check          # are the re-obtained texts the indexed ones (length, SHA-256)?
 
 The development texts are not distributed: re-obtain them into ``.cache/dev-corpus/`` first (README,
 Extraction). Scores come from ``score.py`` itself (``../shared/gold/score.py``), per language by
@@ -14,6 +15,7 @@ scoring the subset of gold files of that language.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import subprocess
@@ -98,13 +100,39 @@ def table(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def check_dev() -> int:
+    """Compare .cache/dev-corpus/<stem>.txt with the index's length and SHA-256; 0 when every text is there."""
+    index = json.loads((SHARED / "dev" / "index.json").read_text(encoding="utf-8"))
+    bad = 0
+    for entry in index["documents"]:
+        stem = Path(entry["file"]).stem
+        path = SETS["dev"].corpus / f"{stem}.txt"
+        if not path.exists():
+            status, bad = "missing", bad + 1
+        else:
+            data = path.read_bytes()
+            text = data.decode("utf-8")
+            if hashlib.sha256(data).hexdigest() == entry["sha256"]:
+                status = "ok"
+            elif len(text) == entry["chars"]:
+                status = "length ok, sha differs (invisible characters?)"
+            else:
+                status, bad = f"differs: {len(text)} chars, index says {entry['chars']}", bad + 1
+        print(f"{status:<12} {stem}")
+    print(f"{len(index['documents']) - bad} of {len(index['documents'])} texts usable")
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("set", choices=sorted(SETS))
     parser.add_argument("--out", type=Path, help="keep the predictions in this folder")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--check", action="store_true", help="dev only: check the re-obtained texts, score nothing")
     args = parser.parse_args(argv)
+    if args.check:
+        return check_dev()
     if not SCORER.exists():
         raise SystemExit(f"the scorer {SCORER} is missing")
     with tempfile.TemporaryDirectory() as tmp:
