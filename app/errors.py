@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from graph_schema import errors as e
@@ -42,8 +44,28 @@ async def _handle(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=status, content=body, headers=headers)
 
 
+MAX_ECHO = 100  # a rejected value is shown back only when it is this short
+
+
+def _short(value: Any) -> bool:
+    return value is None or isinstance(value, bool | int | float) or (isinstance(value, str) and len(value) <= MAX_ECHO)
+
+
+async def _validation(_request: Request, exc: Exception) -> JSONResponse:
+    """FastAPI's 422 list of problems, without echoing long or structured input back (a 10k ``q`` stays out)."""
+    assert isinstance(exc, RequestValidationError)
+    problems = []
+    for err in exc.errors():
+        item = {k: v for k, v in err.items() if k not in ("input", "url")}
+        if "input" in err and _short(err["input"]):
+            item["input"] = err["input"]
+        problems.append(item)
+    return JSONResponse(status_code=422, content={"detail": jsonable_encoder(problems)})
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(e.NexusError, _handle)
+    app.add_exception_handler(RequestValidationError, _validation)
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:

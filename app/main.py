@@ -9,8 +9,9 @@ from fastapi import FastAPI
 
 from app import errors
 from app.catalogue import load_catalogue
+from app.request_checks import CleanParameters
 from app.routes import documents, entities, exports, funding, health, ingestion, metrics, queries
-from app.security import ReadAccess
+from app.security import AUTH_ERRORS, ReadAccess
 from app.settings import Settings, get_settings
 from app.store.factory import build_store
 from graph_schema.model import load_schema
@@ -40,5 +41,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.catalogue = catalogue
     errors.install(app)
     for module in (health, queries, entities, funding, documents, ingestion, metrics, exports):
-        app.include_router(module.router, dependencies=[] if module is health else [ReadAccess])
+        # Reads declare the ApiKey scheme (and their 401/403) only when they need it: the spec says what the code does.
+        guarded = settings.protect_reads and module is not health
+        app.include_router(module.router, dependencies=[CleanParameters, *([ReadAccess] if guarded else [])],
+                           responses=AUTH_ERRORS if guarded else None)
     return app

@@ -9,7 +9,7 @@ is no "open" write mode; ``nexus serve`` in development makes a one-off key and 
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Security
 from fastapi.security import APIKeyHeader
@@ -52,6 +52,10 @@ def require_read_key(settings: SettingsDep, key: KeyHeader = None) -> None:
         check_key(key, settings.key_list, "reads")
 
 
+_ERR = {"content": {"application/json": {"schema": {"type": "object", "properties": {"detail": {}}}}}}
+AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "No API key", **_ERR}, 403: {"description": "Invalid API key or none configured", **_ERR},
+}
 WriteAccess = Depends(require_write_key)
 ReadAccess = Depends(require_read_key)
 WriteKey = Annotated[None, WriteAccess]

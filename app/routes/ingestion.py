@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.deps import Repo, SchemaDep, SettingsDep
 from app.schemas import DocumentFacts, IngestResponse
-from app.security import WriteAccess
+from app.security import AUTH_ERRORS, WriteAccess
 from app.services import facts_service, ingest_service, upload_service
 from app.services.extractor import Extractor
 from app.services.upload_body import FORM_FIELDS, DocumentFields, TextDocument, read_upload
@@ -22,9 +22,15 @@ _EXTRACTOR_LOCK = threading.Lock()
 def _form_schema() -> dict[str, Any]:
     props: dict[str, Any] = {"file": {"type": "string", "format": "binary", "description": "A .txt/.html/.pdf/.docx"}}
     fields = DocumentFields.model_json_schema()["properties"]
-    props.update({name: {"type": "string", "description": fields[name].get("description", name)}
-                  for name in FORM_FIELDS})
-    return {"type": "object", "required": ["file"], "properties": props}
+    for name in FORM_FIELDS:
+        spec = fields[name]
+        kind = "boolean" if name == "replace" else "string"
+        props[name] = {"type": kind, "description": spec.get("description", name)}
+        for bound in ("maxLength", "pattern"):
+            for option in (spec, *spec.get("anyOf", [])):
+                if bound in option:
+                    props[name][bound] = option[bound]
+    return {"type": "object", "required": ["file"], "properties": props, "additionalProperties": False}
 
 
 _BODY = {
@@ -37,9 +43,7 @@ _BODY = {
     }
 }
 _ERR = {"content": {"application/json": {"schema": {"type": "object", "properties": {"detail": {}}}}}}
-_WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"description": "No API key", **_ERR}, 403: {"description": "Invalid API key or none configured", **_ERR},
-}
+_WRITE_ERRORS = AUTH_ERRORS
 
 
 def get_extractor(request: Request, settings: SettingsDep) -> Extractor:

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from app.repository import GraphRepository
+from app.services.field_rules import document_id_problem
 from app.writer.rows import document_params
 from graph_schema.contract import Extraction
-from graph_schema.errors import Conflict, NotFound
+from graph_schema.errors import Conflict, InvalidParameters, NotFound
 from graph_schema.model import GraphSchema
 from graph_schema.names import normalize_name
 from graph_schema.validation import ValidatedExtraction, validate_extraction
@@ -78,8 +79,11 @@ def stored_ids(repo: GraphRepository, validated: ValidatedExtraction) -> Resolut
 
 def ingest(repo: GraphRepository, schema: GraphSchema, extraction: Extraction, replace: bool = False) -> IngestResult:
     """Write one document's facts all-or-nothing; the same content again changes nothing."""
-    validated = validate_extraction(schema, extraction)
     doc = extraction.document
+    problem = document_id_problem(doc.id)
+    if problem is not None:  # the exports and neo4j-admin need node ids unique across entities and documents
+        raise InvalidParameters(f"invalid document: id: {problem}")
+    validated = validate_extraction(schema, extraction)
     with _WRITE_LOCK:
         existing = repo.document(doc.id)
         if existing is not None and existing["content_hash"] == doc.content_hash:
