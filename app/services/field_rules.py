@@ -28,6 +28,11 @@ def control_problem(value: str) -> str | None:
     return f"control character U+{code:04X} at offset {bad.start()}; send plain text"
 
 
+def strip_controls(value: str) -> str:
+    """``value`` without control characters and lone surrogates (for text read from files, not typed by clients)."""
+    return _CONTROL.sub("", value)
+
+
 def check_field(name: str, value: str) -> None:
     """InvalidParameters naming ``name`` when ``value`` holds a control character."""
     problem = control_problem(value)

@@ -53,7 +53,8 @@ def test_graphml_round_trips_through_networkx(loaded: TestClient) -> None:
     assert g.nodes["organization:unodc"]["name"] == "UNODC"
     assert g.nodes["organization:unodc"]["aliases"] == "United Nations Office on Drugs and Crime"
     assert set(g.nodes["organization:government-of-japan"]["labels"].split(";")) == {"Organization", "Entity", "Funder"}
-    funds = g.get_edge_data("organization:government-of-japan", "project:gao-dialogue")["FUNDS"]
+    funds = g.get_edge_data("organization:government-of-japan", "project:gao-dialogue")[
+        "organization:government-of-japan|FUNDS|project:gao-dialogue"]  # edge ids are unique (source|TYPE|target)
     assert funds["type"] == "FUNDS" and funds["evidence_count"] == 1 and funds["documents"] == "doc-a"
     assert funds["confidence"] == pytest.approx(0.9)
 
