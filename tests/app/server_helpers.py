@@ -28,6 +28,28 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def read_response(sock: socket.socket, timeout: float = 30.0) -> bytes:
+    """One HTTP/1.1 response off a raw socket: the status line, the headers and the whole body
+    (by Content-Length), or whatever came before the peer closed. A single ``recv`` may return only
+    the headers: TCP gives no message boundaries."""
+    sock.settimeout(timeout)
+    data = b""
+    while True:
+        head, sep, body = data.partition(b"\r\n\r\n")
+        if sep:
+            length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")[1:]
+                           if line.lower().startswith(b"content-length:")), None)
+            if length is not None and len(body) >= length:
+                return data
+        try:
+            chunk = sock.recv(65536)
+        except ConnectionResetError:  # the server closed with our unread upload in its buffer
+            return data
+        if not chunk:
+            return data
+        data += chunk
+
+
 class ServerProcess:
     """``nexus serve`` on a free loopback port; the engine it starts lives in ``data_dir``."""
 

@@ -19,7 +19,7 @@ import pytest
 import redis
 
 from tests.app.ingest_helpers import AUTH, TEXT_EN
-from tests.app.server_helpers import ServerProcess
+from tests.app.server_helpers import ServerProcess, read_response
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,7 +186,7 @@ def test_oversized_upload_is_cut_off_while_streaming(server: ServerProcess) -> N
                 sent += len(chunk)
         except (BrokenPipeError, ConnectionResetError):
             pass
-        reply = sock.recv(65536).decode("latin-1")
+        reply = read_response(sock).decode("latin-1")
     assert reply.startswith("HTTP/1.1 413"), reply[:200]
     assert "exceeds the upload limit" in reply
     assert sent < 20 * 1024 * 1024, f"the server took {sent} bytes before answering"
