@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import mmap
 import os
 import signal
 import subprocess
@@ -24,6 +25,7 @@ from graph_schema.errors import StoreUnavailable
 log = logging.getLogger(__name__)
 SOCKET_NAME = "falkordb.sock"
 START_TIMEOUT_S = 120.0
+REWRITE_WAIT_S = 10.0
 
 
 def socket_path(data_dir: Path) -> Path:
@@ -98,6 +100,12 @@ class FalkorServer:
             if self._process.poll() is not None:
                 raise StoreUnavailable(f"FalkorDB exited at start; see {self.data_dir / 'falkordb.log'}")
             if is_alive(self.socket) and self._loaded():
+                if replays_constraints(self.data_dir):  # a data directory from before the compaction
+                    client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5)
+                    try:
+                        compact_aof(client)
+                    finally:
+                        client.close()
                 return
             time.sleep(0.05)
         self.stop()
@@ -113,11 +121,27 @@ class FalkorServer:
         finally:
             client.close()
 
+    def _wait_for_rewrite(self, timeout: float = REWRITE_WAIT_S) -> None:
+        """Let a running append-only-file rewrite finish (a shutdown would abandon it)."""
+        deadline = time.monotonic() + timeout
+        client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2)
+        try:
+            while time.monotonic() < deadline:
+                info = client.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    return
+                time.sleep(0.05)
+        except (redis.RedisError, OSError):
+            return
+        finally:
+            client.close()
+
     def stop(self) -> None:
         """Shut down the server if this process started it (AOF is flushed on shutdown)."""
         if self._process is None:
             return
         if self._process.poll() is None:
+            self._wait_for_rewrite()
             self._process.terminate()  # SIGTERM: redis fsyncs the AOF and exits cleanly
             try:
                 self._process.wait(timeout=30)
@@ -125,6 +149,26 @@ class FalkorServer:
                 self._process.kill()
                 self._process.wait()
         self._process = None
+
+
+def compact_aof(client: redis.Redis) -> None:
+    """Rewrite the append-only file in the background (a snapshot head, no command history to replay)."""
+    try:
+        client.bgrewriteaof()
+    except redis.ResponseError as exc:  # one is already running: it is scheduled after it
+        log.debug("BGREWRITEAOF: %s", exc)
+
+
+def replays_constraints(data_dir: Path) -> bool:
+    """Whether the append-only file's command part holds constraint DDL (replayed with errors at each start)."""
+    for incr in (data_dir / "appendonlydir").glob("*.incr.aof"):
+        try:
+            with incr.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+                if mm.find(b"GRAPH.CONSTRAINT") >= 0:
+                    return True
+        except (OSError, ValueError):  # missing, or empty (mmap refuses length 0)
+            continue
+    return False
 
 
 def stop_by_pidfile(data_dir: Path, timeout: float = 30.0) -> bool:

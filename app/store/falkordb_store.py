@@ -13,7 +13,7 @@ from falkordb import FalkorDB, Graph
 
 from app.store import falkordb_dialect
 from app.store.base import Dialect, Row
-from app.store.falkordb_server import FalkorServer
+from app.store.falkordb_server import FalkorServer, compact_aof
 from graph_schema.errors import QueryTimeout, StoreUnavailable
 from graph_schema.model import GraphSchema
 
@@ -117,14 +117,24 @@ class FalkorStore:
         yield FalkorSession(self._client.select_graph(self._graph_name), self._timeout)
 
     def ensure_schema(self) -> None:
+        """Create the indexes and constraints that are missing (and only those).
+
+        FalkorDB logs each ``GRAPH.CONSTRAINT CREATE`` to the append-only file more than once and
+        logs it again whenever it replays one, so every later start replayed "Constraint already
+        exists" errors, more each time. After creating DDL, the store therefore compacts the file
+        (``BGREWRITEAOF``): the schema then lives in the snapshot at its head, which replays silently.
+        """
+        created = False
         with self._lock, self.session() as s:
             existing = self._indexed(s)
             for label, prop in falkordb_dialect.range_indexes(self.schema):
                 if (label, prop) not in existing:
                     s.write(falkordb_dialect.index_statement(label, prop))
+                    created = True
             for label, props in falkordb_dialect.fulltext_indexes(self.schema):
                 if not any((label, p) in existing for p in props):
                     s.write(falkordb_dialect.fulltext_statement(label, props))
+                    created = True
             constraints = {
                 (row["label"], tuple(row["properties"]))
                 for row in s.read("CALL db.constraints() YIELD label, properties RETURN label, properties")
@@ -134,6 +144,9 @@ class FalkorStore:
                     self._client.connection.execute_command(
                         "GRAPH.CONSTRAINT", "CREATE", self._graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, prop
                     )
+                    created = True
+        if created and self._server is not None:  # an engine of our data directory (not someone else's socket)
+            compact_aof(self._client.connection)
 
     @staticmethod
     def _indexed(s: FalkorSession) -> set[tuple[str, str]]:
