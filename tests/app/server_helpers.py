@@ -53,8 +53,9 @@ def read_response(sock: socket.socket, timeout: float = 30.0) -> bytes:
 class ServerProcess:
     """``nexus serve`` on a free loopback port; the engine it starts lives in ``data_dir``."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, env: dict[str, str | None] | None = None) -> None:
         self.data_dir = data_dir
+        self.env = env or {}  # overrides of the server's environment (None removes a variable)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -65,6 +66,11 @@ class ServerProcess:
         env = {**os.environ, "NEXUS_DATA_DIR": str(self.data_dir), "NEXUS_API_KEYS": KEY,
                "NEXUS_ENVIRONMENT": "test", "NEXUS_STORE": "falkordb", "PYTHONPATH": str(ROOT)}
         env.pop("NEXUS_FALKORDB_SOCKET", None)
+        for name, value in self.env.items():
+            if value is None:
+                env.pop(name, None)
+            else:
+                env[name] = value
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "app.cli", "serve", "--port", str(self.port), "--log-level", "warning"],
