@@ -67,5 +67,9 @@ async def ingest_upload(
         known = await run_in_threadpool(_unchanged, repo, doc_id)
         if known is not None:
             return known
+    if upload.data is not None and (upload.filename or "").lower().endswith(".docx"):
+        from loaders.readers import check_docx_archive
+
+        check_docx_archive(upload.data, upload.filename or "upload.docx")  # bombs: answered before any parsing
     extraction = await extract(upload, doc_id, extractor)
     return await run_in_threadpool(ingest_service.ingest, repo, schema, extraction, upload.fields.replace)
