@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph_schema import errors as e
 
@@ -63,8 +66,23 @@ async def _validation(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=422, content={"detail": jsonable_encoder(problems)})
 
 
+async def _method_not_allowed(request: Request, exc: Exception) -> Response:
+    """405 with ``Allow`` listing every documented method of the path: a path's GET and POST may live on
+    different routers, and Starlette names only the methods of the first route it matched."""
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code != 405:
+        return await http_exception_handler(request, exc)
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if re.fullmatch(re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(template)), request.url.path):
+            methods |= {m.upper() for m in operations}
+    headers = {"Allow": ", ".join(sorted(methods))} if methods else dict(exc.headers or {})
+    return JSONResponse(status_code=405, content={"detail": "Method Not Allowed"}, headers=headers)
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(e.NexusError, _handle)
+    app.add_exception_handler(StarletteHTTPException, _method_not_allowed)
     app.add_exception_handler(RequestValidationError, _validation)
     generate = app.openapi
 

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from app import errors
+from app import errors, openapi_contract
 from app.catalogue import load_catalogue
 from app.request_checks import CleanParameters
 from app.routes import documents, entities, exports, funding, health, ingestion, metrics, queries
@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.schema = schema
     app.state.catalogue = catalogue
     errors.install(app)
+    openapi_contract.install(app)
     for module in (health, queries, entities, funding, documents, ingestion, metrics, exports):
         # Reads declare the ApiKey scheme (and their 401/403) only when they need it: the spec says what the code does.
         guarded = settings.protect_reads and module is not health

@@ -81,6 +81,7 @@ async def ingest_document(request: Request, response: Response, repo: Repo, sche
 
 @router.get(
     "/documents/{doc_id}/facts", response_model=DocumentFacts, summary="What a document contributed, with evidence",
+    operation_id="document_facts",
     responses={404: {"description": "Unknown document", **_ERR}},
 )
 def document_facts(
@@ -92,7 +93,7 @@ def document_facts(
 
 @router.delete(
     "/documents/{doc_id}", status_code=204, dependencies=[WriteAccess], response_class=Response,
-    summary="Retract a document: what only it supported disappears",
+    summary="Retract a document: what only it supported disappears", operation_id="delete_document",
     responses={**_WRITE_ERRORS, 404: {"description": "Unknown document", **_ERR}},
 )
 def delete_document(doc_id: DocId, repo: Repo) -> Response:

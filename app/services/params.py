@@ -21,7 +21,7 @@ def _field(spec: ParamSpec) -> tuple[Any, Any]:
         annotation: Any = int
         info = Field(default, ge=spec.minimum, le=spec.maximum, description=spec.description, strict=True)
     elif spec.type == "bool":
-        annotation, info = bool, Field(default, description=spec.description)
+        annotation, info = bool, Field(default, description=spec.description, strict=True)
     elif spec.type == "label":
         annotation = Literal[ENTITY_LABELS]
         info = Field(default, description=spec.description)

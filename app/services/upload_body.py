@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
@@ -29,7 +29,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 Plain = Annotated[str, AfterValidator(no_control)]  # no control characters: they break the engine and XML
-DocId = Annotated[str, AfterValidator(entity_namespace_check)]
+DocId = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=ID_PATTERN),
+                  AfterValidator(entity_namespace_check)]
 
 
 class DocumentFields(BaseModel):
@@ -37,9 +38,9 @@ class DocumentFields(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: DocId | None = Field(default=None, min_length=1, max_length=200, pattern=ID_PATTERN,
-                             description="Document id; default: doc-<first 16 hex digits of the content's SHA-256>. "
-                             "Not an entity id: 'organization:…', 'region:…' and the other entity types are refused")
+    id: DocId | None = Field(default=None, description="Document id; default: doc-<first 16 hex digits of the "
+                             "content's SHA-256>. Not an entity id: 'organization:…', 'region:…' "
+                             "and the other entity types are refused")
     title: Plain = Field(default="", max_length=1000)
     url: Plain | None = Field(default=None, max_length=2000)
     date: Plain | None = Field(default=None, max_length=40, description="Publication date, e.g. 2024-02-20")

@@ -107,3 +107,19 @@ def test_overlong_parameter_is_422_without_echoing_it(api: TestClient) -> None:
     assert q[:400] not in response.text and len(response.content) < 2_000, len(response.content)
     body = api.post("/documents", json={"text": TEXT_EN, "title": "t" * 5_000}, headers=AUTH)
     assert body.status_code == 422 and "t" * 400 not in body.text and len(body.content) < 2_000
+
+
+def test_405_lists_every_method_of_the_path(api: TestClient) -> None:
+    for path, allowed in (("/documents", "GET, POST"), ("/documents/doc-a", "DELETE, GET"), ("/health", "GET")):
+        response = api.request("OPTIONS", path)
+        assert response.status_code == 405 and response.headers["allow"] == allowed, (path, response.headers)
+
+
+def test_export_filters_are_enums(api: TestClient) -> None:
+    spec = api.get("/openapi.json").json()
+    params = {p["name"]: p for p in spec["paths"]["/export/{format}"]["get"]["parameters"]}
+    for name in ("node_types", "rel_types"):
+        items = params[name]["schema"]["anyOf"][0]["items"]
+        assert items.get("enum") or "$ref" in items, items
+    assert api.get("/export/graphml", params={"node_types": ""}).status_code == 422
+    assert api.get("/export/graphml", params={"rel_types": ["FUNDS", "LOCATED_IN"]}).status_code == 200
