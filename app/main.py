@@ -44,6 +44,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (health, queries, entities, funding, documents, ingestion, metrics, exports):
         # Reads declare the ApiKey scheme (and their 401/403) only when they need it: the spec says what the code does.
         guarded = settings.protect_reads and module is not health
-        app.include_router(module.router, dependencies=[CleanParameters, *([ReadAccess] if guarded else [])],
+        # Keys are checked before the parameters (a caller without a key learns nothing about its input);
+        # the ingestion routes list CleanParameters themselves, after their WriteAccess.
+        checks = [] if module is ingestion else [CleanParameters]
+        app.include_router(module.router, dependencies=[*([ReadAccess] if guarded else []), *checks],
                            responses=AUTH_ERRORS if guarded else None)
     return app

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.deps import Repo, SchemaDep, SettingsDep
+from app.request_checks import CleanParameters
 from app.schemas import DocumentFacts, IngestResponse
 from app.security import AUTH_ERRORS, WriteAccess
 from app.services import facts_service, ingest_service, upload_service
@@ -57,7 +58,7 @@ def get_extractor(request: Request, settings: SettingsDep) -> Extractor:
 
 
 @router.post(
-    "/documents", response_model=IngestResponse, status_code=201, dependencies=[WriteAccess],
+    "/documents", response_model=IngestResponse, status_code=201, dependencies=[WriteAccess, CleanParameters],
     summary="Ingest a document (multipart file upload or JSON text)", openapi_extra=_BODY,
     responses={
         200: {"description": "Same content already stored: nothing changed", "model": IngestResponse},
@@ -81,7 +82,7 @@ async def ingest_document(request: Request, response: Response, repo: Repo, sche
 
 @router.get(
     "/documents/{doc_id}/facts", response_model=DocumentFacts, summary="What a document contributed, with evidence",
-    operation_id="document_facts",
+    operation_id="document_facts", dependencies=[CleanParameters],
     responses={404: {"description": "Unknown document", **_ERR}},
 )
 def document_facts(
@@ -92,7 +93,7 @@ def document_facts(
 
 
 @router.delete(
-    "/documents/{doc_id}", status_code=204, dependencies=[WriteAccess], response_class=Response,
+    "/documents/{doc_id}", status_code=204, dependencies=[WriteAccess, CleanParameters], response_class=Response,
     summary="Retract a document: what only it supported disappears", operation_id="delete_document",
     responses={**_WRITE_ERRORS, 404: {"description": "Unknown document", **_ERR}},
 )

@@ -78,6 +78,6 @@ async def read_params(request: Request) -> dict[str, Any]:
         body += chunk
         if len(body) > MAX_BODY_BYTES:
             raise DocumentTooLarge(f"the request body exceeds {MAX_BODY_BYTES} bytes")
-    if not body.strip():
+    if not body:  # no body at all: every parameter takes its default; whitespace is not JSON
         return {}
     return parse_json_object(body, "the request body must be a JSON object of parameters (see GET /queries)")
