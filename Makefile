@@ -9,12 +9,13 @@ LINT_STAMP := tools/cypher-lint/node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint typecheck pytest bench clean-data help
+.PHONY: run test lint typecheck pytest bench fuzz clean-data help
 
 help:
 	@echo "make run   - install, start the embedded engine, load the sample corpus, serve http://$(HOST):$(PORT)"
 	@echo "make test  - install dev extras, then ruff, mypy and pytest"
 	@echo "make bench - benchmarks (see README, Performance)"
+	@echo "make fuzz  - schemathesis against a real server: random seed, all checks, FUZZ_SECONDS (300)"
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +54,11 @@ test: lint typecheck pytest
 # BENCH_SCALE=small (or tiny) for a quick run; results in bench/results/<timestamp>-<scale>.json
 bench: $(DEV_STAMP)
 	$(PY) -m bench --scale $${BENCH_SCALE:-full}
+
+# schemathesis (random printed seed, all checks, stateful links) against a real `nexus serve` on loopback;
+# FUZZ_SECONDS=300 by default, FUZZ_SEED=N replays a run (README, Reliability)
+fuzz: $(DEV_STAMP)
+	$(PY) -m tests.fuzz.live
 
 clean-data:
 	rm -rf data

@@ -84,7 +84,7 @@ def _exit_on_signal(signum: int, _frame: object) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from app.security import ensure_dev_key
+    from app.dev_key import ensure_dev_key
     from app.store.falkordb_server import FalkorServer
 
     ensure_dev_key()

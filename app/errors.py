@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph_schema import errors as e
 
@@ -42,8 +47,43 @@ async def _handle(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=status, content=body, headers=headers)
 
 
+MAX_ECHO = 100  # a rejected value is shown back only when it is this short
+
+
+def _short(value: Any) -> bool:
+    return value is None or isinstance(value, bool | int | float) or (isinstance(value, str) and len(value) <= MAX_ECHO)
+
+
+async def _validation(_request: Request, exc: Exception) -> JSONResponse:
+    """FastAPI's 422 list of problems, without echoing long or structured input back (a 10k ``q`` stays out)."""
+    assert isinstance(exc, RequestValidationError)
+    problems = []
+    for err in exc.errors():
+        item = {k: v for k, v in err.items() if k not in ("input", "url")}
+        if "input" in err and _short(err["input"]):
+            item["input"] = err["input"]
+        problems.append(item)
+    return JSONResponse(status_code=422, content={"detail": jsonable_encoder(problems)})
+
+
+async def _method_not_allowed(request: Request, exc: Exception) -> Response:
+    """405 with ``Allow`` listing every documented method of the path: a path's GET and POST may live on
+    different routers, and Starlette names only the methods of the first route it matched."""
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code != 405:
+        return await http_exception_handler(request, exc)
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if re.fullmatch(re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(template)), request.url.path):
+            methods |= {m.upper() for m in operations}
+    headers = {"Allow": ", ".join(sorted(methods))} if methods else dict(exc.headers or {})
+    return JSONResponse(status_code=405, content={"detail": "Method Not Allowed"}, headers=headers)
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(e.NexusError, _handle)
+    app.add_exception_handler(StarletteHTTPException, _method_not_allowed)
+    app.add_exception_handler(RequestValidationError, _validation)
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:

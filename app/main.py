@@ -7,11 +7,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from app import errors
+from app import errors, openapi_contract
 from app.catalogue import load_catalogue
 from app.explorer import routes as explorer
+from app.request_checks import CleanParameters
 from app.routes import ask, documents, entities, exports, funding, graph_view, health, ingestion, metrics, queries
-from app.security import ReadAccess
+from app.security import AUTH_ERRORS, ReadAccess
 from app.settings import Settings, get_settings
 from app.store.factory import build_store
 from graph_schema.model import load_schema
@@ -41,8 +42,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.schema = schema
     app.state.catalogue = catalogue
     errors.install(app)
-    for module in (health, queries, entities, funding, documents, ingestion, metrics, exports, ask,
-                   graph_view):
-        app.include_router(module.router, dependencies=[] if module is health else [ReadAccess])
+    openapi_contract.install(app)
+    for module in (health, queries, entities, funding, documents, ingestion, metrics, exports, ask, graph_view):
+        # Reads declare the ApiKey scheme (and their 401/403) only when they need it: the spec says what the code does.
+        guarded = settings.protect_reads and module is not health
+        # Keys are checked before the parameters (a caller without a key learns nothing about its input);
+        # the ingestion routes list CleanParameters themselves, after their WriteAccess.
+        checks = [] if module is ingestion else [CleanParameters]
+        app.include_router(module.router, dependencies=[*([ReadAccess] if guarded else []), *checks],
+                           responses=AUTH_ERRORS if guarded else None)
     explorer.install(app)
     return app

@@ -3,13 +3,14 @@
 Keys come from ``NEXUS_API_KEYS`` (comma-separated). The given key is compared with every
 configured key in constant time (``hmac.compare_digest``), so timing reveals neither which
 key matched nor how much of one. With no keys configured, writes are refused (403): there
-is no "open" write mode; ``nexus serve`` in development makes a one-off key and prints it.
+is no "open" write mode; ``nexus serve`` in development uses a key kept in the data
+directory (app/dev_key.py).
 """
 
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Security
 from fastapi.security import APIKeyHeader
@@ -52,23 +53,10 @@ def require_read_key(settings: SettingsDep, key: KeyHeader = None) -> None:
         check_key(key, settings.key_list, "reads")
 
 
+_ERR = {"content": {"application/json": {"schema": {"type": "object", "properties": {"detail": {}}}}}}
+AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "No API key", **_ERR}, 403: {"description": "Invalid API key or none configured", **_ERR},
+}
 WriteAccess = Depends(require_write_key)
 ReadAccess = Depends(require_read_key)
 WriteKey = Annotated[None, WriteAccess]
-
-
-def ensure_dev_key() -> None:
-    """``nexus serve`` in development without NEXUS_API_KEYS: make a one-off key for this run and print it."""
-    import os
-    import secrets
-
-    from app.settings import get_settings
-
-    settings = get_settings()
-    if settings.key_list or settings.environment != "development":
-        return
-    key = secrets.token_urlsafe(24)
-    os.environ["NEXUS_API_KEYS"] = key  # the workers read their settings from the environment
-    get_settings.cache_clear()
-    print(f"NEXUS_API_KEYS is not set: for this development run, writes take the header X-API-Key: {key}",
-          flush=True)

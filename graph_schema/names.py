@@ -1,7 +1,9 @@
 """Name normalisation and stable entity ids.
 
 The same rules as the gold scorer: casefold, strip accents (NFKD), fold typographic quotes
-and dashes, collapse whitespace, strip surrounding punctuation and a leading "the ".
+and dashes, collapse whitespace, strip surrounding punctuation and a leading "the "; invisible
+format characters (Unicode category Cf: zero-width space, BOM, soft hyphen) are dropped, so
+names and queries typed or pasted with them compare equal.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 
 def fold(text: str) -> str:
-    """Casefold, strip accents, fold quotes and dashes, collapse whitespace."""
+    """Casefold, strip accents, fold compatibility forms (NFKC/NFKD: full-width letters, ligatures), drop
+    invisible format characters (zero-width space and joiners, BOM, soft hyphen, word joiner), fold quotes
+    and dashes, collapse whitespace."""
     text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
     return " ".join(text.translate(_FOLD).split())
 
 

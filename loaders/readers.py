@@ -8,7 +8,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from graph_schema.errors import BadDocument, UnsupportedDocumentType
+from graph_schema.errors import BadDocument, DocumentTooLarge, UnsupportedDocumentType
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf", ".docx")
 _BINARY_MAGIC = {
@@ -145,17 +145,50 @@ def _read_pdf(data: bytes, filename: str) -> ReadDocument:
     return ReadDocument(text=text, kind="pdf", meta=meta)
 
 
-def _read_docx(data: bytes, filename: str) -> ReadDocument:
-    import docx
+# ZIP bombs: what a DOCX may expand to, checked before any XML is parsed (declared sizes, then actual bytes).
+DOCX_MAX_XML_BYTES = 16 * 1024 * 1024  # word/document.xml; 1,000,000 characters of text fit in far less
+DOCX_MAX_TOTAL_BYTES = 32 * 1024 * 1024  # every member together
+DOCX_MAX_RATIO = 100  # uncompressed / compressed, for members over 1 MB (real documents stay under ~20)
+_CHUNK = 1024 * 1024
 
+
+def check_docx_archive(data: bytes, filename: str) -> None:
+    """Refuse a DOCX whose archive expands too far (DocumentTooLarge) or is not a DOCX (BadDocument),
+    reading at most DOCX_MAX_XML_BYTES of word/document.xml and never parsing it."""
     if not data.startswith(b"PK"):
         raise BadDocument(f"{filename}: not a DOCX file (not a ZIP container)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
             if "word/document.xml" not in archive.namelist():
                 raise BadDocument(f"{filename}: a ZIP archive without word/document.xml, not a DOCX")
+            total = sum(i.file_size for i in infos)
+            if total > DOCX_MAX_TOTAL_BYTES:
+                raise DocumentTooLarge(f"{filename}: the DOCX expands to {total:,} bytes; the limit is "
+                                       f"{DOCX_MAX_TOTAL_BYTES:,} bytes")
+            for info in infos:
+                if info.file_size > _CHUNK and info.file_size > DOCX_MAX_RATIO * max(info.compress_size, 1):
+                    raise DocumentTooLarge(
+                        f"{filename}: {info.filename} expands {info.file_size // max(info.compress_size, 1):,} "
+                        f"times ({info.file_size:,} bytes); at most {DOCX_MAX_RATIO} times is accepted (ZIP bomb?)")
+            seen = 0
+            with archive.open("word/document.xml") as member:  # the bytes really there, not what is declared
+                while chunk := member.read(_CHUNK):
+                    seen += len(chunk)
+                    if seen > DOCX_MAX_XML_BYTES:
+                        raise DocumentTooLarge(f"{filename}: word/document.xml is over {DOCX_MAX_XML_BYTES:,} bytes")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError) as exc:
+        raise BadDocument(f"{filename}: unreadable DOCX ({exc})") from None
+
+
+def _read_docx(data: bytes, filename: str) -> ReadDocument:
+    import docx
+    from lxml import etree
+
+    check_docx_archive(data, filename)
+    try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as exc:
         raise BadDocument(f"{filename}: unreadable DOCX ({exc})") from None
     paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
     for table in document.tables:

@@ -65,10 +65,11 @@ def centrality(graph: nx.MultiDiGraph, measure: str = "degree", *, node_type: st
                sample: int | None = None) -> dict[str, Any]:
     if top < 1:
         raise InvalidParameters("top must be at least 1")
-    if sample is not None and (measure != "betweenness" or sample < 1):
-        raise InvalidParameters("sample (k source nodes) applies to measure=betweenness only and must be >= 1")
+    if sample is not None and sample < 1:
+        raise InvalidParameters("sample (k source nodes) must be >= 1")
     simple = undirected(graph)
-    k = sample if sample is not None and sample < simple.number_of_nodes() else None
+    # sample approximates betweenness only; the other measures are exact and ignore it (as the API documents)
+    k = sample if measure == "betweenness" and sample is not None and sample < simple.number_of_nodes() else None
     started = perf_counter()
     # networkx rescales sampled betweenness by n/k; with tiny k and no paths it can yield NaN
     scores = {n: v if math.isfinite(v) else 0.0 for n, v in _scores(graph, simple, measure, k).items()}

@@ -20,7 +20,7 @@ def list_documents(
 
 
 @router.get(
-    "/documents/{doc_id}", response_model=DocumentInfo, summary="One document's metadata",
+    "/documents/{doc_id}", response_model=DocumentInfo, summary="One document's metadata", operation_id="get_document",
     responses={404: {"description": "Unknown document"}},
 )
 def get_document(doc_id: DocId, repo: Repo) -> DocumentInfo:

@@ -28,6 +28,7 @@ def search_entities(
 
 @router.get(
     "/entities/{entity_id}", response_model=EntityDetail, summary="One entity with provenance and relationship counts",
+    operation_id="get_entity",
     responses={404: {"description": "Unknown entity"}},
 )
 def get_entity(entity_id: EntityId, repo: Repo) -> EntityDetail:
@@ -36,6 +37,7 @@ def get_entity(entity_id: EntityId, repo: Repo) -> EntityDetail:
 
 @router.get(
     "/entities/{entity_id}/neighbors", response_model=QueryResult, summary="Entities within 1-3 hops",
+    operation_id="entity_neighbors",
     responses={404: {"description": "Unknown entity"}},
 )
 def neighbors(

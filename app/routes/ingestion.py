@@ -8,8 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.deps import Repo, SchemaDep, SettingsDep
+from app.request_checks import CleanParameters
 from app.schemas import DocumentFacts, IngestResponse
-from app.security import WriteAccess
+from app.security import AUTH_ERRORS, WriteAccess
 from app.services import facts_service, ingest_service, upload_service
 from app.services.extractor import Extractor
 from app.services.upload_body import FORM_FIELDS, DocumentFields, TextDocument, read_upload
@@ -22,9 +23,15 @@ _EXTRACTOR_LOCK = threading.Lock()
 def _form_schema() -> dict[str, Any]:
     props: dict[str, Any] = {"file": {"type": "string", "format": "binary", "description": "A .txt/.html/.pdf/.docx"}}
     fields = DocumentFields.model_json_schema()["properties"]
-    props.update({name: {"type": "string", "description": fields[name].get("description", name)}
-                  for name in FORM_FIELDS})
-    return {"type": "object", "required": ["file"], "properties": props}
+    for name in FORM_FIELDS:
+        spec = fields[name]
+        kind = "boolean" if name == "replace" else "string"
+        props[name] = {"type": kind, "description": spec.get("description", name)}
+        for bound in ("maxLength", "pattern"):
+            for option in (spec, *spec.get("anyOf", [])):
+                if bound in option:
+                    props[name][bound] = option[bound]
+    return {"type": "object", "required": ["file"], "properties": props, "additionalProperties": False}
 
 
 _BODY = {
@@ -37,9 +44,7 @@ _BODY = {
     }
 }
 _ERR = {"content": {"application/json": {"schema": {"type": "object", "properties": {"detail": {}}}}}}
-_WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"description": "No API key", **_ERR}, 403: {"description": "Invalid API key or none configured", **_ERR},
-}
+_WRITE_ERRORS = AUTH_ERRORS
 
 
 def get_extractor(request: Request, settings: SettingsDep) -> Extractor:
@@ -53,7 +58,7 @@ def get_extractor(request: Request, settings: SettingsDep) -> Extractor:
 
 
 @router.post(
-    "/documents", response_model=IngestResponse, status_code=201, dependencies=[WriteAccess],
+    "/documents", response_model=IngestResponse, status_code=201, dependencies=[WriteAccess, CleanParameters],
     summary="Ingest a document (multipart file upload or JSON text)", openapi_extra=_BODY,
     responses={
         200: {"description": "Same content already stored: nothing changed", "model": IngestResponse},
@@ -77,6 +82,7 @@ async def ingest_document(request: Request, response: Response, repo: Repo, sche
 
 @router.get(
     "/documents/{doc_id}/facts", response_model=DocumentFacts, summary="What a document contributed, with evidence",
+    operation_id="document_facts", dependencies=[CleanParameters],
     responses={404: {"description": "Unknown document", **_ERR}},
 )
 def document_facts(
@@ -87,8 +93,8 @@ def document_facts(
 
 
 @router.delete(
-    "/documents/{doc_id}", status_code=204, dependencies=[WriteAccess], response_class=Response,
-    summary="Retract a document: what only it supported disappears",
+    "/documents/{doc_id}", status_code=204, dependencies=[WriteAccess, CleanParameters], response_class=Response,
+    summary="Retract a document: what only it supported disappears", operation_id="delete_document",
     responses={**_WRITE_ERRORS, 404: {"description": "Unknown document", **_ERR}},
 )
 def delete_document(doc_id: DocId, repo: Repo) -> Response:

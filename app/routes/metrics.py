@@ -31,7 +31,8 @@ def centrality(
     type: Annotated[EntityType | None, Query(description="Only rank entities of this type")] = None,
     top: Top = 20,
     sample: Annotated[int | None, Query(ge=1, le=100_000, description="Approximate betweenness from k sampled "
-                                        "source nodes (betweenness only)")] = None,
+                                        "source nodes (betweenness only; the other measures are exact and "
+                                        "ignore it)")] = None,
 ) -> dict[str, Any]:
     return service.centrality(repo, cache, measure, node_type=type, top=top, sample=sample)
 

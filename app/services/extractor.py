@@ -1,66 +1,45 @@
-"""The app's extraction pipeline: built once (lazily, on the first ingest), run off the event loop.
+"""The app's extraction: a queue of one in front of the extraction worker process.
 
-One worker thread runs every extraction: the pipeline keeps per-document state on itself, so
-calls must not overlap, and spaCy is CPU-bound anyway. Each document gets
-``extraction_timeout_s`` from the moment its extraction starts; past that the request answers
-422 (ExtractionTimeout) and the pipeline's own timeout check stops the work at its next stage.
+One thread per app hands documents to the worker (app/services/extraction_worker.py) one at a
+time; a request waits at most ``QUEUE_FACTOR`` time limits for its turn (then 503). Each document
+gets ``extraction_timeout_s`` from the moment the worker starts on it; at the limit the worker
+process is killed, so the request's 422 (ExtractionTimeout) comes with the CPU and memory back.
 """
 
 from __future__ import annotations
 
 import asyncio
-import threading
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from app.services.extraction_worker import ExtractionJob, shared_worker
 from graph_schema.contract import Extraction
-from graph_schema.errors import DocumentTooLarge, ExtractionTimeout, StoreUnavailable
-
-if TYPE_CHECKING:
-    from loaders.pipeline import ExtractionPipeline
+from graph_schema.errors import StoreUnavailable
 
 QUEUE_FACTOR = 10  # a request waits at most this many timeouts for the worker before a 503
 
 
-@lru_cache(maxsize=4)
-def _pipeline(max_bytes: int, timeout_s: float) -> ExtractionPipeline:
-    from loaders.pipeline import ExtractionPipeline
-
-    return ExtractionPipeline(max_bytes=max_bytes, timeout_s=timeout_s)
-
-
 class Extractor:
-    """Owns the pipeline (models are loaded once per process) and the single extraction worker."""
+    """Owns the queue in front of the process's extraction worker."""
 
     def __init__(self, max_bytes: int, timeout_s: float) -> None:
         self.max_bytes = max_bytes
         self.timeout_s = timeout_s
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nexus-extract")
-        self._lock = threading.Lock()
 
     @property
-    def pipeline(self) -> ExtractionPipeline:
-        with self._lock:
-            return _pipeline(self.max_bytes, self.timeout_s)
+    def worker_pid(self) -> int | None:
+        return shared_worker(self.max_bytes).pid
 
-    async def run(self, job: Callable[[ExtractionPipeline], Extraction], what: str) -> Extraction:
+    async def run(self, job: ExtractionJob) -> Extraction:
         loop = asyncio.get_running_loop()
         started = asyncio.Event()
+        worker = shared_worker(self.max_bytes)
+
+        def on_start() -> None:
+            loop.call_soon_threadsafe(started.set)
 
         def work() -> Extraction:
-            pipeline = self.pipeline  # loading the models is not counted against the document
-            loop.call_soon_threadsafe(started.set)
-            try:
-                return job(pipeline)
-            except ValueError as exc:  # spaCy refuses texts over nlp.max_length (E088)
-                if "[E088]" not in str(exc):
-                    raise
-                raise DocumentTooLarge(
-                    f"{what}: the text is longer than the extraction models accept (1,000,000 characters); "
-                    "split the document"
-                ) from None
+            return worker.run(job, self.timeout_s, on_start=on_start)
 
         future = self._pool.submit(work)
         future.add_done_callback(_consume)
@@ -69,10 +48,7 @@ class Extractor:
         except TimeoutError:
             future.cancel()
             raise StoreUnavailable("the extraction worker is busy; retry later") from None
-        try:
-            return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), timeout=self.timeout_s)
-        except TimeoutError:
-            raise ExtractionTimeout(f"{what}: extraction ran over the limit of {self.timeout_s:g} s") from None
+        return await asyncio.wrap_future(future)  # the worker enforces the time limit (and kills at it)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -84,5 +60,5 @@ def _consume(future: Future[Extraction]) -> None:
 
 
 def preload(max_bytes: int, timeout_s: float) -> None:
-    """Load the models now (e.g. before a test run or a benchmark) instead of on the first ingest."""
-    _pipeline(max_bytes, timeout_s)
+    """Start the extraction worker and load its models now (e.g. before a test run) instead of on first use."""
+    shared_worker(max_bytes).ensure_started()

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from app.repository import GraphRepository
+from app.services.field_rules import document_id_problem, strip_controls
 from app.writer.rows import document_params
 from graph_schema.contract import Extraction
-from graph_schema.errors import Conflict, NotFound
+from graph_schema.errors import Conflict, InvalidParameters, NotFound
 from graph_schema.model import GraphSchema
 from graph_schema.names import normalize_name
 from graph_schema.validation import ValidatedExtraction, validate_extraction
@@ -78,6 +79,11 @@ def stored_ids(repo: GraphRepository, validated: ValidatedExtraction) -> Resolut
 
 def ingest(repo: GraphRepository, schema: GraphSchema, extraction: Extraction, replace: bool = False) -> IngestResult:
     """Write one document's facts all-or-nothing; the same content again changes nothing."""
+    doc = extraction.document
+    problem = document_id_problem(doc.id)
+    if problem is not None:  # the exports and neo4j-admin need node ids unique across entities and documents
+        raise InvalidParameters(f"invalid document: id: {problem}")
+    extraction = _plain_metadata(extraction)
     validated = validate_extraction(schema, extraction)
     doc = extraction.document
     with _WRITE_LOCK:
@@ -94,6 +100,17 @@ def ingest(repo: GraphRepository, schema: GraphSchema, extraction: Extraction, r
     return IngestResult(
         doc.id, status, len(validated.entities), len(validated.relations), merged, resolution.conflicts
     )
+
+
+def _plain_metadata(extraction: Extraction) -> Extraction:
+    """Metadata read from files (an HTML or DOCX title, a PDF's info) loses control characters: a NUL would cut
+    the engine's query text short, and XML cannot carry them. (Fields sent by clients are refused at the edge.)"""
+    doc = extraction.document
+    fields = {"title": doc.title, "url": doc.url, "date": doc.date, "language": doc.language, "source": doc.source}
+    cleaned = {k: strip_controls(v) for k, v in fields.items() if isinstance(v, str) and strip_controls(v) != v}
+    if not cleaned:
+        return extraction
+    return extraction.model_copy(update={"document": doc.model_copy(update=cleaned)})
 
 
 def retract(repo: GraphRepository, doc_id: str) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from app.catalogue import CannedQuery, ParamSpec
+from app.services.field_rules import no_control
 from graph_schema.errors import InvalidParameters
 from graph_schema.model import ENTITY_LABELS
 
@@ -20,12 +21,12 @@ def _field(spec: ParamSpec) -> tuple[Any, Any]:
         annotation: Any = int
         info = Field(default, ge=spec.minimum, le=spec.maximum, description=spec.description, strict=True)
     elif spec.type == "bool":
-        annotation, info = bool, Field(default, description=spec.description)
+        annotation, info = bool, Field(default, description=spec.description, strict=True)
     elif spec.type == "label":
         annotation = Literal[ENTITY_LABELS]
         info = Field(default, description=spec.description)
     else:
-        annotation = str
+        annotation = Annotated[str, AfterValidator(no_control)]
         info = Field(default, min_length=1, max_length=MAX_TEXT, description=spec.description)
     if spec.optional or (spec.default is None and not spec.required):
         annotation = annotation | None

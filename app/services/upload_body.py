@@ -12,13 +12,14 @@ import re
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
+from app.services.field_rules import entity_namespace_check, no_control
 from graph_schema.errors import DocumentTooLarge, InvalidParameters, UnsupportedDocumentType
 
 ENVELOPE_BYTES = 64 * 1024  # multipart boundaries and headers, JSON quoting and the metadata fields
@@ -27,18 +28,25 @@ FORM_FIELDS = ("id", "title", "url", "date", "language", "replace")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
+Plain = Annotated[str, AfterValidator(no_control)]  # no control characters: they break the engine and XML
+DocId = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=ID_PATTERN),
+                  AfterValidator(entity_namespace_check)]
+
+
 class DocumentFields(BaseModel):
     """Metadata that may accompany a document (JSON fields or multipart form fields)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str | None = Field(default=None, min_length=1, max_length=200, pattern=ID_PATTERN,
-                           description="Document id; default: doc-<first 16 hex digits of the content's SHA-256>")
-    title: str = Field(default="", max_length=1000)
-    url: str | None = Field(default=None, max_length=2000)
-    date: str | None = Field(default=None, max_length=40, description="Publication date, e.g. 2024-02-20")
-    language: str | None = Field(default=None, max_length=10, description="en or fr; detected when absent")
-    replace: bool = Field(default=False, description="Replace a document stored under this id with other content")
+    id: DocId | None = Field(default=None, description="Document id; default: doc-<first 16 hex digits of the "
+                             "content's SHA-256>. Not an entity id: 'organization:…', 'region:…' "
+                             "and the other entity types are refused")
+    title: Plain = Field(default="", max_length=1000)
+    url: Plain | None = Field(default=None, max_length=2000)
+    date: Plain | None = Field(default=None, max_length=40, description="Publication date, e.g. 2024-02-20")
+    language: Plain | None = Field(default=None, max_length=10, description="en or fr; detected when absent")
+    replace: bool = Field(default=False, strict=True,
+                          description="Replace a document stored under this id with other content")
 
 
 class TextDocument(DocumentFields):
@@ -96,12 +104,7 @@ async def read_upload(request: Request, max_bytes: int) -> Upload:
 
 async def _read_json(request: Request, limit: int, max_bytes: int) -> Upload:
     body = b"".join([chunk async for chunk in _capped(request, limit)])
-    try:
-        raw: Any = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidParameters(f"the request body is not valid JSON: {exc}") from None
-    if not isinstance(raw, dict):
-        raise InvalidParameters("the request body must be a JSON object with a 'text' field")
+    raw = parse_json_object(body, "the request body must be a JSON object with a 'text' field")
     try:
         doc = TextDocument.model_validate(raw)
     except ValidationError as exc:
@@ -109,6 +112,19 @@ async def _read_json(request: Request, limit: int, max_bytes: int) -> Upload:
     check_text(doc.text, max_bytes)
     fields = DocumentFields.model_validate(doc.model_dump(exclude={"text"}))
     return Upload(fields=fields, text=doc.text)
+
+
+def parse_json_object(body: bytes, not_object: str) -> dict[str, Any]:
+    """The body as a JSON object, or InvalidParameters (malformed, nested too deeply, not an object)."""
+    try:
+        raw: Any = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidParameters(f"the request body is not valid JSON: {exc}") from None
+    except RecursionError:  # the decoder recurses per level: ~1,000 levels of [ or { exhaust the stack
+        raise InvalidParameters("the request body is JSON nested too deeply; send a flat object") from None
+    if not isinstance(raw, dict):
+        raise InvalidParameters(not_object)
+    return raw
 
 
 def check_text(text: str, max_bytes: int) -> None:
@@ -125,6 +141,14 @@ def check_text(text: str, max_bytes: int) -> None:
         )
     if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
         raise InvalidParameters("invalid document: text: lone UTF-16 surrogate; the text is not valid Unicode")
+
+
+def form_bool(name: str, value: str) -> bool:
+    """A multipart boolean: the text ``true`` or ``false`` (as the OpenAPI form schema says)."""
+    lowered = value.strip().lower()
+    if lowered not in ("true", "false"):
+        raise InvalidParameters(f"invalid form fields: {name}: send true or false")
+    return lowered == "true"
 
 
 async def _read_multipart(request: Request, limit: int, max_bytes: int) -> Upload:
@@ -148,7 +172,9 @@ async def _read_multipart(request: Request, limit: int, max_bytes: int) -> Uploa
             raise DocumentTooLarge(f"{filename}: the file exceeds the upload limit of {max_bytes} bytes")
         if any(isinstance(v, UploadFile) for k, v in form.multi_items() if k != "file"):
             raise InvalidParameters("only form field 'file' may carry a file; the others are text")
-        values = {k: v for k, v in form.items() if k != "file" and isinstance(v, str) and v.strip()}
+        values: dict[str, Any] = {k: v for k, v in form.items() if k != "file" and isinstance(v, str) and v.strip()}
+        if "replace" in values:
+            values["replace"] = form_bool("replace", values["replace"])
         try:
             fields = DocumentFields.model_validate(values)
         except ValidationError as exc:

@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.repository import GraphRepository
 from app.services import ingest_service
+from app.services.extraction_worker import ExtractionJob
 from app.services.extractor import Extractor
 from app.services.ingest_service import IngestResult
 from app.services.upload_body import Upload
@@ -33,21 +34,17 @@ def document_id(upload: Upload) -> str:
 async def extract(upload: Upload, doc_id: str, extractor: Extractor) -> Extraction:
     f = upload.fields
     if upload.data is not None:
-        data, filename = upload.data, upload.filename or "upload"
-        return await extractor.run(
-            lambda p: p.extract_bytes(
-                data, filename=filename, doc_id=doc_id, title=f.title or None, url=f.url, date=f.date,
-                language=f.language, source=f"upload:{filename}",
-            ),
-            filename,
-        )
-    text = upload.text or ""
-    return await extractor.run(
-        lambda p: p.extract_text(
-            text, doc_id=doc_id, title=f.title, url=f.url, date=f.date, language=f.language, source="api:text"
-        ),
-        doc_id,
-    )
+        filename = upload.filename or "upload"
+        return await extractor.run(ExtractionJob(
+            "bytes", filename, data=upload.data,
+            options={"doc_id": doc_id, "title": f.title or None, "url": f.url, "date": f.date,
+                     "language": f.language, "source": f"upload:{filename}"},
+        ))
+    return await extractor.run(ExtractionJob(
+        "text", doc_id, text=upload.text or "",
+        options={"doc_id": doc_id, "title": f.title, "url": f.url, "date": f.date, "language": f.language,
+                 "source": "api:text"},
+    ))
 
 
 def _unchanged(repo: GraphRepository, doc_id: str) -> IngestResult | None:
@@ -67,5 +64,9 @@ async def ingest_upload(
         known = await run_in_threadpool(_unchanged, repo, doc_id)
         if known is not None:
             return known
+    if upload.data is not None and (upload.filename or "").lower().endswith(".docx"):
+        from loaders.readers import check_docx_archive
+
+        check_docx_archive(upload.data, upload.filename or "upload.docx")  # bombs: answered before any parsing
     extraction = await extract(upload, doc_id, extractor)
     return await run_in_threadpool(ingest_service.ingest, repo, schema, extraction, upload.fields.replace)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -11,9 +11,9 @@ from typing import Any
 import redis
 from falkordb import FalkorDB, Graph
 
-from app.store import falkordb_dialect
+from app.store import engine_files, falkordb_dialect
 from app.store.base import Dialect, Row
-from app.store.falkordb_server import FalkorServer
+from app.store.falkordb_server import FalkorServer, compact_aof
 from graph_schema.errors import QueryTimeout, StoreUnavailable
 from graph_schema.model import GraphSchema
 
@@ -26,21 +26,28 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _translate(exc: redis.RedisError) -> Exception:
+def _no_note() -> str:
+    return ""
+
+
+def _translate(exc: redis.RedisError, note: Callable[[], str] = _no_note) -> Exception:
     text = str(exc)
+    if isinstance(exc, redis.ConnectionError) and not isinstance(exc, redis.TimeoutError):
+        return StoreUnavailable(f"FalkorDB is not reachable: {text}{note()}")
     if "timed out" in text.lower() or "timeout" in text.lower():
         return QueryTimeout(f"query ran over the engine's time limit: {text}")
-    if isinstance(exc, redis.ConnectionError | redis.TimeoutError):
-        return StoreUnavailable(f"FalkorDB is not reachable: {text}")
+    if isinstance(exc, redis.TimeoutError):
+        return StoreUnavailable(f"FalkorDB is not reachable: {text}{note()}")
     return exc
 
 
 class FalkorSession:
     """A request's view of the graph; the connection pool is the store's."""
 
-    def __init__(self, graph: Graph, timeout_ms: int) -> None:
+    def __init__(self, graph: Graph, timeout_ms: int, note: Callable[[], str] = _no_note) -> None:
         self._graph = graph
         self._timeout = timeout_ms
+        self._note = note  # what the supervisor says while the engine is down
 
     def _rows(self, query: str, params: Mapping[str, Any] | None, read_only: bool) -> list[Row]:
         try:
@@ -49,7 +56,7 @@ class FalkorSession:
             else:
                 result = self._graph.query(query, dict(params or {}), timeout=self._timeout)
         except redis.RedisError as exc:
-            raise _translate(exc) from exc
+            raise _translate(exc, self._note) from exc
         header = [h[1] if isinstance(h, list | tuple) else h for h in (result.header or [])]
         names = [h.decode() if isinstance(h, bytes) else str(h) for h in header]
         return [dict(zip(names, (_plain(v) for v in row), strict=False)) for row in result.result_set]
@@ -71,7 +78,7 @@ class FalkorSession:
         try:
             pipe.execute(raise_on_error=True)
         except redis.RedisError as exc:
-            raise _translate(exc) from exc
+            raise _translate(exc, self._note) from exc
 
     def stream(self, query: str, params: Mapping[str, Any] | None = None) -> Iterator[Row]:
         yield from self.read(query, params)
@@ -114,17 +121,30 @@ class FalkorStore:
 
     @contextmanager
     def session(self) -> Iterator[FalkorSession]:
-        yield FalkorSession(self._client.select_graph(self._graph_name), self._timeout)
+        yield FalkorSession(self._client.select_graph(self._graph_name), self._timeout, self._outage_note)
+
+    def _outage_note(self) -> str:
+        return engine_files.outage_note(self._server.data_dir) if self._server is not None else ""
 
     def ensure_schema(self) -> None:
+        """Create the indexes and constraints that are missing (and only those).
+
+        FalkorDB logs each ``GRAPH.CONSTRAINT CREATE`` to the append-only file more than once and
+        logs it again whenever it replays one, so every later start replayed "Constraint already
+        exists" errors, more each time. After creating DDL, the store therefore compacts the file
+        (``BGREWRITEAOF``): the schema then lives in the snapshot at its head, which replays silently.
+        """
+        created = False
         with self._lock, self.session() as s:
             existing = self._indexed(s)
             for label, prop in falkordb_dialect.range_indexes(self.schema):
                 if (label, prop) not in existing:
                     s.write(falkordb_dialect.index_statement(label, prop))
+                    created = True
             for label, props in falkordb_dialect.fulltext_indexes(self.schema):
                 if not any((label, p) in existing for p in props):
                     s.write(falkordb_dialect.fulltext_statement(label, props))
+                    created = True
             constraints = {
                 (row["label"], tuple(row["properties"]))
                 for row in s.read("CALL db.constraints() YIELD label, properties RETURN label, properties")
@@ -134,6 +154,9 @@ class FalkorStore:
                     self._client.connection.execute_command(
                         "GRAPH.CONSTRAINT", "CREATE", self._graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, prop
                     )
+                    created = True
+        if created and self._server is not None:  # an engine of our data directory (not someone else's socket)
+            compact_aof(self._client.connection)
 
     @staticmethod
     def _indexed(s: FalkorSession) -> set[tuple[str, str]]:

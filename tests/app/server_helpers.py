@@ -28,11 +28,34 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def read_response(sock: socket.socket, timeout: float = 30.0) -> bytes:
+    """One HTTP/1.1 response off a raw socket: the status line, the headers and the whole body
+    (by Content-Length), or whatever came before the peer closed. A single ``recv`` may return only
+    the headers: TCP gives no message boundaries."""
+    sock.settimeout(timeout)
+    data = b""
+    while True:
+        head, sep, body = data.partition(b"\r\n\r\n")
+        if sep:
+            length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")[1:]
+                           if line.lower().startswith(b"content-length:")), None)
+            if length is not None and len(body) >= length:
+                return data
+        try:
+            chunk = sock.recv(65536)
+        except ConnectionResetError:  # the server closed with our unread upload in its buffer
+            return data
+        if not chunk:
+            return data
+        data += chunk
+
+
 class ServerProcess:
     """``nexus serve`` on a free loopback port; the engine it starts lives in ``data_dir``."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, env: dict[str, str | None] | None = None) -> None:
         self.data_dir = data_dir
+        self.env = env or {}  # overrides of the server's environment (None removes a variable)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -43,6 +66,11 @@ class ServerProcess:
         env = {**os.environ, "NEXUS_DATA_DIR": str(self.data_dir), "NEXUS_API_KEYS": KEY,
                "NEXUS_ENVIRONMENT": "test", "NEXUS_STORE": "falkordb", "PYTHONPATH": str(ROOT)}
         env.pop("NEXUS_FALKORDB_SOCKET", None)
+        for name, value in self.env.items():
+            if value is None:
+                env.pop(name, None)
+            else:
+                env[name] = value
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "app.cli", "serve", "--port", str(self.port), "--log-level", "warning"],

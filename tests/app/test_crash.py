@@ -6,10 +6,12 @@ We watch the engine for the ingest's write (a blocked ``graph.query`` client) an
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ import pytest
 import redis
 
 from tests.app.ingest_helpers import AUTH, TEXT_EN
-from tests.app.server_helpers import ServerProcess
+from tests.app.server_helpers import ServerProcess, read_response
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,10 +162,14 @@ def test_sigkill_engine_mid_write(server: ServerProcess) -> None:
     _warm_up(server)
     engine = server.engine_pid()
     body, caught = _kill_during_write(server, lambda: os.kill(engine, signal.SIGKILL))
-    response = httpx.get(f"{server.url}/health", timeout=30)
-    assert response.status_code == 503 and "not reachable" in response.json()["detail"]
-    server.kill()
-    server.start()  # starts a new engine, which replays the append-only file
+    # the server's supervisor restarts the engine, which replays the append-only file; the API keeps running
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{server.url}/health", timeout=5).status_code == 200:
+                break
+        time.sleep(0.05)
+    assert httpx.get(f"{server.url}/health", timeout=5).status_code == 200, "the engine was not restarted in 10 s"
     assert server.engine_pid() != engine
     state = _recover_and_compare(server, body)
     print(f"engine killed {'mid-write' if caught else 'after the write'}; document was {state}")
@@ -186,7 +192,7 @@ def test_oversized_upload_is_cut_off_while_streaming(server: ServerProcess) -> N
                 sent += len(chunk)
         except (BrokenPipeError, ConnectionResetError):
             pass
-        reply = sock.recv(65536).decode("latin-1")
+        reply = read_response(sock).decode("latin-1")
     assert reply.startswith("HTTP/1.1 413"), reply[:200]
     assert "exceeds the upload limit" in reply
     assert sent < 20 * 1024 * 1024, f"the server took {sent} bytes before answering"

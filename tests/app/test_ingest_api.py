@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import time
@@ -171,9 +172,12 @@ def test_engine_unreachable_is_503(tmp_path: Path) -> None:
     data = tmp_path / "own-engine"
     with TestClient(create_app(Settings(data_dir=data, api_keys=KEY))) as client:
         assert client.get("/health").status_code == 200
-        os.kill(int((data / "falkordb.pid").read_text()), signal.SIGKILL)  # the engine dies
-        deadline = time.monotonic() + 10
-        while is_alive(socket_path(data)) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        for response in (client.get("/health"), client.get("/entities"), client.delete("/documents/x", headers=AUTH)):
-            assert response.status_code == 503 and "not reachable" in response.json()["detail"]
+        with open(data / ".server.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # the supervisor would restart it: hold that back while we look
+            os.kill(int((data / "falkordb.pid").read_text()), signal.SIGKILL)  # the engine dies
+            deadline = time.monotonic() + 10
+            while is_alive(socket_path(data)) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            for response in (client.get("/health"), client.get("/entities"),
+                             client.delete("/documents/x", headers=AUTH)):
+                assert response.status_code == 503 and "not reachable" in response.json()["detail"]
