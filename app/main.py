@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app import errors
+from app import http as http_layers
 from app.catalogue import load_catalogue
 from app.explorer import routes as explorer
 from app.routes import ask, documents, entities, exports, funding, graph_view, health, ingestion, metrics, queries
@@ -45,4 +46,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    graph_view):
         app.include_router(module.router, dependencies=[] if module is health else [ReadAccess])
     explorer.install(app)
+    http_layers.install(app, settings)  # CORS, compression, ETags (app/http)
     return app
