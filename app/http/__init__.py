@@ -24,6 +24,6 @@ def install(app: FastAPI, settings: Settings) -> None:
     app.add_exception_handler(NotAcceptable, _not_acceptable)
     app.add_middleware(ETagMiddleware, cache_control=settings.cache_control)
     # br when the client accepts it, else gzip (gzip_fallback), else identity; small answers stay as they are
-    app.add_middleware(BrotliMiddleware, minimum_size=settings.compress_min_bytes, gzip_fallback=True, quality=4)
+    app.add_middleware(BrotliMiddleware, minimum_size=settings.compress_min_bytes, gzip_fallback=True, quality=5)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, origins=tuple(settings.cors_origins))

@@ -1,6 +1,6 @@
 """ETags keyed by the graph version: a dashboard that polls gets a 304 until something is written.
 
-Every GET/HEAD answer of the read API (``READ_PREFIXES``) carries ``ETag: W/"..."``, a hash of the
+Every GET answer of the read API (``READ_PREFIXES``) carries ``ETag: W/"..."``, a hash of the
 graph version (``app.analytics.cache.graph_version``: one small engine read that any ingest or
 retraction, by any worker, changes) and of the request: method, path, query string, ``Accept`` and,
 when reads are protected, the read scope of the key. A request whose ``If-None-Match`` holds the
@@ -30,7 +30,7 @@ VARY = "Accept"
 
 
 def cacheable(scope: Scope) -> bool:
-    if scope["method"] not in ("GET", "HEAD"):
+    if scope["method"] != "GET":
         return False
     path: str = scope["path"]
     return any(path == p or path.startswith(p + "/") for p in READ_PREFIXES)
@@ -44,8 +44,7 @@ def current_version(app: Any) -> Version:
 
 
 def make_etag(version: Version, scope: Scope, headers: Headers, read_scope: str) -> str:
-    method = "GET" if scope["method"] == "HEAD" else scope["method"]  # HEAD is GET without the body
-    parts = (repr(version), method, scope["path"], scope.get("query_string", b"").decode("latin-1"),
+    parts = (repr(version), scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1"),
              headers.get("accept", ""), read_scope)
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
     return f'W/"{digest}"'
