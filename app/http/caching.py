@@ -18,6 +18,7 @@ import hashlib
 import time
 from typing import Any
 
+import anyio.to_thread
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -81,7 +82,8 @@ class ETagMiddleware:
                 return
             read_scope = "reads:key"
         try:
-            version = current_version(application)
+            # in a worker thread, as the routes run: an engine that stalls does not stall the event loop
+            version = await anyio.to_thread.run_sync(current_version, application)
         except Exception:  # engine unreachable: the route answers (503) and says why
             await self.app(scope, receive, send)
             return
