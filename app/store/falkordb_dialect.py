@@ -80,7 +80,7 @@ def fulltext_statement(label: str, props: tuple[str, ...]) -> str:
 
 # The shared text takes ~20 ms even on 5k relationships (FalkorDB counts nothing in O(1) once the
 # counts are chained through WITH/OPTIONAL MATCH); the engine's own node and relationship counts
-# answer in one round trip (~0.4 ms), so an ETag check or an analytics cache hit stays sub-millisecond.
+# answer in one round trip (~0.3 ms), the cost of an ETag check (app/http/caching.py) or an analytics cache hit.
 GRAPH_VERSION = """
 CALL db.meta.stats() YIELD nodeCount, relCount
 OPTIONAL MATCH (d:Document)
