@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app import errors, openapi_contract
+from app import http as http_layers
 from app.catalogue import load_catalogue
 from app.explorer import routes as explorer
 from app.request_checks import CleanParameters
@@ -52,4 +53,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router, dependencies=[*([ReadAccess] if guarded else []), *checks],
                            responses=AUTH_ERRORS if guarded else None)
     explorer.install(app)
+    http_layers.install(app, settings)  # CORS, compression, ETags (app/http)
     return app

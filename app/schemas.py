@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Health(BaseModel):
@@ -42,6 +42,7 @@ class EntityPage(BaseModel):
     offset: int
     limit: int
     items: list[EntitySummary]
+    next_cursor: str | None = Field(default=None, description="Pass as ?cursor= for the next page (absent: last page)")
 
 
 class RelationshipCount(BaseModel):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 COMPOSE_DEFAULT_PASSWORD = "nexus-dev-password"
 
@@ -38,6 +39,37 @@ class Settings(BaseSettings):
     protect_reads: bool = False
     max_upload_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
     extraction_timeout_s: float = Field(default=120.0, gt=0)
+
+    # dashboards on other origins (app/http/): CORS, compression, HTTP caching keyed by the graph version
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins allowed to call the API from a browser (comma-separated or a "
+        "JSON list); '*' lets any origin read (GET/HEAD) but never write. Empty: no CORS headers (the default).")
+    compress_min_bytes: int = Field(default=1000, ge=0, description="Compress answers from this size (br or gzip)")
+    cache_control: str = Field(default="no-cache", max_length=200, description="Cache-Control of read answers "
+                               "(they carry an ETag; no-cache: revalidate every time, a 304 when nothing changed)")
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origin_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return [o.strip() for o in text.split(",") if o.strip()]
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins_valid(cls, origins: list[str]) -> list[str]:
+        out = []
+        for origin in origins:
+            origin = origin.strip().rstrip("/")
+            if origin != "*" and not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin):
+                raise ValueError(f"NEXUS_CORS_ORIGINS: {origin!r} is not an origin (scheme://host[:port], or '*')")
+            out.append(origin)
+        return out
 
     @model_validator(mode="after")
     def _safe_outside_development(self) -> Settings:

@@ -104,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
                 calls = queries.sample_calls(graph, plan["samples"])
                 log("latency: HTTP vs direct, one client")
                 result["latency"] = queries.latency(bulk_store, api, calls, log=log, budget_s=plan["budget"])
+                log("revalidation: 304 (If-None-Match) vs 200 of the same GET")
+                result["revalidation"] = queries.revalidation(api, calls, log=log, per_query=min(plan["samples"], 100))
                 log("throughput at 1, 8, 32 clients")
                 result["throughput"] = queries.throughput(bulk_store, api, calls, (1, 8, 32), plan["seconds"], log=log)
             finally:

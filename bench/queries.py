@@ -224,3 +224,46 @@ def throughput(store: FalkorStore, api: Api, calls: dict[str, list[Call]], level
         if log:
             log(f"  {n} clients: http {h['requests_per_s']:.0f} req/s, direct {d['requests_per_s']:.0f} req/s")
     return out
+
+
+def _server_ms(response: httpx.Response) -> float:
+    """The app's own time for an answer, from its ``Server-Timing: app;dur=<ms>`` (app/http/caching.py)."""
+    for part in response.headers.get("server-timing", "").split(","):
+        name, _, rest = part.strip().partition(";")
+        if name == "app" and rest.startswith("dur="):
+            return float(rest[4:])
+    raise RuntimeError(f"no Server-Timing app;dur in the answer to {response.request.url}")
+
+
+def revalidation(api: Api, calls: dict[str, list[Call]], log: Any = None, per_query: int = 100) -> dict[str, Any]:
+    """A dashboard's refresh: the same GET answered 200 (query run) and then, with its ETag, 304.
+
+    Server-side time (the app's Server-Timing) and client time of the 304, beside the 200 of the same
+    request in the same run; the 304 must not depend on the query behind it.
+    """
+    out: dict[str, Any] = {}
+    with httpx.Client(base_url=api.base, timeout=120) as client:
+        for name in ("entity_profile", "neighbors", "who_funds_what"):
+            full_server: list[float] = []
+            full_wall: list[float] = []
+            cached_server: list[float] = []
+            cached_wall: list[float] = []
+            for call in calls[name][:per_query]:
+                t0 = time.perf_counter()
+                first = client.get(call.path)
+                full_wall.append((time.perf_counter() - t0) * 1000)
+                if first.status_code != 200 or "etag" not in first.headers:
+                    raise RuntimeError(f"GET {call.path}: {first.status_code}, ETag {first.headers.get('etag')}")
+                full_server.append(_server_ms(first))
+                t0 = time.perf_counter()
+                again = client.get(call.path, headers={"If-None-Match": first.headers["etag"]})
+                cached_wall.append((time.perf_counter() - t0) * 1000)
+                if again.status_code != 304:
+                    raise RuntimeError(f"GET {call.path} with its ETag: {again.status_code}, not 304")
+                cached_server.append(_server_ms(again))
+            out[name] = {"server_304": percentiles(cached_server), "server_200": percentiles(full_server),
+                         "client_304": percentiles(cached_wall), "client_200": percentiles(full_wall)}
+            if log:
+                log(f"  {name}: 304 server p50 {out[name]['server_304']['p50']:.3f} ms (200: "
+                    f"{out[name]['server_200']['p50']:.2f} ms), client p50 {out[name]['client_304']['p50']:.2f} ms")
+    return out

@@ -41,6 +41,14 @@ def rows(r: dict[str, Any]) -> list[Row]:
                     f"direct: {d['p50']:.2f}/{d['p95']:.2f}/{d['p99']:.2f}",
                     f"+{add50:.2f} / +{add99:.2f} ms", "+<=1 ms p50, +<=3 ms p99" if target else "-",
                     _ok(add50 <= 1.0 and add99 <= 3.0) if target else "-"))
+    for name, q in (r.get("revalidation") or {}).items():
+        s304, s200, c304 = q["server_304"], q["server_200"], q["client_304"]
+        out.append((f"{name} 304 server p50/p99 [ms]", f"{s304['p50']:.3f}/{s304['p99']:.3f}",
+                    f"200 of the same GET: {s200['p50']:.2f}/{s200['p99']:.2f}",
+                    f"{s304['p50'] / s200['p50']:.2f}x" if s200["p50"] else "-", "p50 <= 1 ms",
+                    _ok(s304["p50"] <= 1.0)))
+        out.append((f"{name} 304 client p50 [ms]", f"{c304['p50']:.2f}",
+                    f"200 client: {q['client_200']['p50']:.2f}", "-", "-", "-"))
     for n, t in (r.get("throughput") or {}).items():
         h, d = t["http"]["requests_per_s"], t["direct"]["requests_per_s"]
         out.append((f"throughput, {n} client(s) [req/s]", _f(h, digits=1), f"direct engine: {_f(d, digits=1)}",

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from app.deps import CatalogueDep, Repo
+from app.http import tabular
 from app.schemas import EntityDetail, EntityPage, QueryResult
 from app.services import entity_service, query_service
 
@@ -13,17 +14,28 @@ EntityType = Literal["Organization", "Project", "Region", "Threat", "Person"]
 EntityId = Annotated[str, Path(min_length=1, max_length=300, description="Entity id, e.g. organization:unodc")]
 
 
-@router.get("/entities", response_model=EntityPage, summary="Search entities by name or alias")
+@router.get("/entities", response_model=EntityPage, summary="Search entities by name or alias",
+            description="Sorted by name then id. For every entity, follow `next_cursor` (the `cursor` of the next "
+            "page, stable while documents are added; in CSV/NDJSON the X-Next-Cursor header).",
+            responses={**tabular.responses("the items")})
 def search_entities(
-    repo: Repo,
+    request: Request, repo: Repo,
     q: Annotated[
         str | None, Query(max_length=300, description="Text in a name or alias (case/accent-insensitive)")
     ] = None,
     type: Annotated[EntityType | None, Query(description="Entity type")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> EntityPage:
-    return entity_service.search(repo, q, type, limit, offset)
+    cursor: Annotated[str | None, Query(min_length=1, max_length=1000, description="next_cursor of the previous "
+                                        "page")] = None,
+    format: tabular.FormatParam = None,
+) -> Any:
+    fmt = tabular.choose(request, format)
+    page = entity_service.search(repo, q, type, limit, offset, cursor)
+    if fmt != "json":
+        rows = [item.model_dump() for item in page.items]
+        return tabular.tabular(fmt, rows, ["id", "name", "type", "aliases"], "entities", page.next_cursor)
+    return page
 
 
 @router.get(

@@ -7,6 +7,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.catalogue import Catalogue, load_catalogue
 from app.deps import CatalogueDep, Repo
+from app.http import tabular
 from app.repository import GraphRepository
 from app.schemas import QueryInfo, QueryResult
 from app.services import query_service
@@ -27,25 +28,32 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"description": "Unknown query or entity"},
     413: {"description": f"Body over {MAX_BODY_BYTES} bytes"},
     422: {"description": "Invalid parameters, or a body that is not a flat JSON object"},
+    **tabular.responses(),
 }
 
 
-async def _run(name: str, request: Request, repo: GraphRepository, catalogue: Catalogue) -> QueryResult:
+async def _run(name: str, request: Request, repo: GraphRepository, catalogue: Catalogue,
+               format: tabular.Format | None) -> Any:
+    fmt = tabular.choose(request, format)
     params = await read_params(request)
     rows = await run_in_threadpool(query_service.run_query, repo, catalogue, name, params)
+    if fmt != "json":
+        return tabular.tabular(fmt, rows, tabular.columns_of(rows, catalogue.get(name).returns), name)
     return QueryResult(query=name, parameters=params, count=len(rows), rows=rows)
 
 
 @router.post("/queries/{name}", response_model=QueryResult, summary="Run a canned query", include_in_schema=False,
              responses=_RESPONSES)
-async def run_query(name: QueryName, request: Request, repo: Repo, catalogue: CatalogueDep) -> QueryResult:
+async def run_query(name: QueryName, request: Request, repo: Repo, catalogue: CatalogueDep,
+                    format: tabular.FormatParam = None) -> Any:
     """Any name: the catalogue's queries are documented one by one below; others are a 404."""
-    return await _run(name, request, repo, catalogue)
+    return await _run(name, request, repo, catalogue, format)
 
 
 def _endpoint_for(name: str) -> Any:
-    async def endpoint(request: Request, repo: Repo, catalogue: CatalogueDep) -> QueryResult:
-        return await _run(name, request, repo, catalogue)
+    async def endpoint(request: Request, repo: Repo, catalogue: CatalogueDep,
+                       format: tabular.FormatParam = None) -> Any:
+        return await _run(name, request, repo, catalogue, format)
 
     return endpoint
 

@@ -2,17 +2,50 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
+
 from app.repository import GraphRepository
 from app.schemas import EntityDetail, EntityPage, EntitySummary
 from app.services.resolver import resolve_entity
+from graph_schema.errors import InvalidParameters
 from graph_schema.names import normalize_name
 
 
-def search(repo: GraphRepository, q: str | None, label: str | None, limit: int, offset: int) -> EntityPage:
+def encode_cursor(row: dict[str, object]) -> str:
+    """An opaque cursor: the (name, id) of a page's last row; the next page starts after it in (name, id) order."""
+    raw = json.dumps([row["name"], row["id"]], ensure_ascii=False, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        value = None
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+        raise InvalidParameters("cursor: not a cursor of GET /entities (pass next_cursor of the previous page)")
+    return value[0], value[1]
+
+
+def search(repo: GraphRepository, q: str | None, label: str | None, limit: int, offset: int,
+           cursor: str | None = None) -> EntityPage:
+    """One page; one row more than asked is read to know whether a next page exists."""
     key = normalize_name(q) if q else None
-    rows = repo.run("_search_entities", {"q": key or None, "type": label, "limit": limit, "offset": offset})
+    params: dict[str, object] = {"q": key or None, "type": label, "limit": limit + 1}
+    if cursor is not None:
+        if offset:
+            raise InvalidParameters("cursor and offset: give one or the other")
+        params["after_name"], params["after_id"] = decode_cursor(cursor)
+        rows = repo.run("_search_entities_after", params)
+    else:
+        rows = repo.run("_search_entities", {**params, "offset": offset})
+    more = len(rows) > limit
+    rows = rows[:limit]
     items = [EntitySummary(**row) for row in rows]
-    return EntityPage(total_returned=len(items), offset=offset, limit=limit, items=items)
+    return EntityPage(total_returned=len(items), offset=offset, limit=limit, items=items,
+                      next_cursor=encode_cursor(rows[-1]) if more and rows else None)
 
 
 def profile(repo: GraphRepository, ref: str) -> EntityDetail:

@@ -1,0 +1,135 @@
+"""CSV and NDJSON beside JSON: same columns and rows, row counts, byte-identical CSV, cursors, clear 4xx."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.http.tabular import cell
+from tests.app.http.conftest import MakeClient
+
+FUNDING_COLUMNS = ["funder_id", "funder", "recipient_id", "recipient", "recipient_type", "regions", "threats",
+                   "documents", "evidence"]
+
+
+def parse_csv(text: str) -> tuple[list[str], list[list[str]]]:
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    return rows[0], rows[1:]
+
+
+def test_funding_csv_has_the_json_columns_and_rows(api: TestClient) -> None:
+    rows = api.get("/funding", params={"region": "Mali"}).json()["rows"]
+    r = api.get("/funding", params={"region": "Mali", "format": "csv"})
+    assert r.status_code == 200 and r.headers["content-type"] == "text/csv; charset=utf-8"
+    assert r.headers["x-row-count"] == str(len(rows)) and rows
+    assert r.content.count(b"\r\n") == len(rows) + 1  # RFC 4180 line ends, header + one line a row
+    header, body = parse_csv(r.text)
+    assert header == FUNDING_COLUMNS == list(rows[0])
+    assert body == [[cell(row[c]) for c in header] for row in rows]
+    # list cells are JSON, read back exactly
+    assert [json.loads(line[header.index("evidence")]) for line in body] == [
+        sorted_keys(row["evidence"]) for row in rows]
+
+
+def sorted_keys(value: Any) -> Any:
+    return json.loads(json.dumps(value, sort_keys=True))
+
+
+def test_funding_csv_for_mali_is_byte_identical_across_runs(api: TestClient, make_client: MakeClient) -> None:
+    once = api.get("/funding?region=Mali", headers={"Accept": "text/csv"}).content
+    twice = api.get("/funding?region=Mali&format=csv").content
+    fresh = make_client().get("/funding?region=Mali&format=csv").content  # a new graph, the same corpus
+    assert once == twice == fresh and len(once) > 500
+
+
+def test_ndjson_lines_are_the_json_rows(api: TestClient) -> None:
+    rows = api.get("/funding").json()["rows"]
+    r = api.get("/funding", headers={"Accept": "application/x-ndjson"})
+    assert r.headers["content-type"] == "application/x-ndjson" and r.headers["x-row-count"] == str(len(rows))
+    assert [json.loads(line) for line in r.text.splitlines()] == rows
+
+
+def test_canned_query_and_metrics_as_csv(api: TestClient) -> None:
+    body = {"region": "Mali"}
+    rows = api.post("/queries/projects_in_region", json=body).json()["rows"]
+    r = api.post("/queries/projects_in_region?format=csv", json=body)
+    header, lines = parse_csv(r.text)
+    assert header == list(rows[0]) and len(lines) == len(rows) == int(r.headers["x-row-count"])
+    r = api.post("/queries/projects_in_region", json=body, headers={"Accept": "application/x-ndjson"})
+    assert [json.loads(line) for line in r.text.splitlines()] == rows
+
+    ranked = api.get("/metrics/centrality", params={"top": 10}).json()["results"]
+    header, lines = parse_csv(api.get("/metrics/centrality", params={"top": 10, "format": "csv"}).text)
+    assert header == ["id", "name", "type", "score", "degree"]
+    assert [line[0] for line in lines] == [x["id"] for x in ranked] and len(lines) == 10
+    assert [float(line[3]) for line in lines] == [x["score"] for x in ranked]
+    for path in ("/metrics/brokers", "/metrics/communities"):
+        r = api.get(path, params={"format": "ndjson"})
+        assert r.status_code == 200 and int(r.headers["x-row-count"]) == len(r.text.splitlines()) > 0, path
+
+
+def test_format_beats_accept_and_browsers_get_json(api: TestClient) -> None:
+    r = api.get("/funding", params={"format": "json"}, headers={"Accept": "text/csv"})
+    assert r.headers["content-type"] == "application/json"
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert api.get("/funding", headers={"Accept": browser}).headers["content-type"] == "application/json"
+    pref = api.get("/funding", headers={"Accept": "application/json;q=0.5, text/csv"})
+    assert pref.headers["content-type"].startswith("text/csv")
+
+
+def test_bad_formats_are_clear_4xx(api: TestClient) -> None:
+    r = api.get("/funding", params={"format": "xml"})
+    assert r.status_code == 422 and "'json', 'csv' or 'ndjson'" in r.text
+    r = api.get("/entities", headers={"Accept": "application/xml"})
+    assert r.status_code == 406 and "text/csv" in r.json()["detail"]
+    r = api.post("/queries/projects_in_region", json={"region": "Mali"}, headers={"Accept": "image/png"})
+    assert r.status_code == 406
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_entities_cursor_walks_every_entity_once_in_order(api: TestClient, fmt: str) -> None:
+    everything = [e["id"] for e in api.get("/entities", params={"limit": 500}).json()["items"]]
+    assert len(everything) > 20
+    seen: list[str] = []
+    cursor: str | None = None
+    pages = 0
+    while True:
+        params: dict[str, Any] = {"limit": 7, "format": fmt, **({"cursor": cursor} if cursor else {})}
+        r = api.get("/entities", params=params)
+        assert r.status_code == 200
+        if fmt == "json":
+            page = r.json()
+            seen += [e["id"] for e in page["items"]]
+            cursor = page["next_cursor"]
+        else:
+            seen += [line[0] for line in parse_csv(r.text)[1]]
+            cursor = r.headers.get("x-next-cursor")
+        pages += 1
+        if cursor is None:
+            break
+    assert seen == everything and pages == -(-len(everything) // 7)
+
+
+def test_entities_cursor_errors(api: TestClient) -> None:
+    r = api.get("/entities", params={"cursor": "not-a-cursor"})
+    assert r.status_code == 422 and "next_cursor" in r.text
+    cursor = api.get("/entities", params={"limit": 2}).json()["next_cursor"]
+    r = api.get("/entities", params={"cursor": cursor, "offset": 4})
+    assert r.status_code == 422 and "one or the other" in r.text
+
+
+def test_openapi_documents_the_media_types(api: TestClient) -> None:
+    spec = api.get("/openapi.json").json()
+    for path, method in (("/funding", "get"), ("/queries/{name}", "post"), ("/entities", "get"),
+                         ("/metrics/centrality", "get"), ("/metrics/brokers", "get"),
+                         ("/metrics/communities", "get")):
+        op = spec["paths"][path][method]
+        content = op["responses"]["200"]["content"]
+        assert {"application/json", "text/csv", "application/x-ndjson"} <= set(content), path
+        assert "406" in op["responses"], path
+        assert any(p["name"] == "format" for p in op["parameters"]), path
