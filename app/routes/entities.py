@@ -26,8 +26,9 @@ def search_entities(
     type: Annotated[EntityType | None, Query(description="Entity type")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    cursor: Annotated[str | None, Query(min_length=1, max_length=1000, description="next_cursor of the previous "
-                                        "page")] = None,
+    # a cursor is base64url of a JSON list, so it starts "Wy" ("["); whether it decodes is checked on use
+    cursor: Annotated[str | None, Query(min_length=4, max_length=1000, pattern=r"^Wy[A-Za-z0-9_-]+$",
+                                        description="next_cursor of the previous page")] = None,
     format: tabular.FormatParam = None,
 ) -> Any:
     fmt = tabular.choose(request, format)

@@ -116,7 +116,9 @@ def test_entities_cursor_walks_every_entity_once_in_order(api: TestClient, fmt: 
 
 
 def test_entities_cursor_errors(api: TestClient) -> None:
-    r = api.get("/entities", params={"cursor": "not-a-cursor"})
+    r = api.get("/entities", params={"cursor": "not-a-cursor"})  # not even the shape of one (the spec's pattern)
+    assert r.status_code == 422 and "cursor" in r.text
+    r = api.get("/entities", params={"cursor": "Wyxx"})  # the shape, but no page's cursor
     assert r.status_code == 422 and "next_cursor" in r.text
     cursor = api.get("/entities", params={"limit": 2}).json()["next_cursor"]
     r = api.get("/entities", params={"cursor": cursor, "offset": 4})
@@ -125,7 +127,7 @@ def test_entities_cursor_errors(api: TestClient) -> None:
 
 def test_openapi_documents_the_media_types(api: TestClient) -> None:
     spec = api.get("/openapi.json").json()
-    for path, method in (("/funding", "get"), ("/queries/{name}", "post"), ("/entities", "get"),
+    for path, method in (("/funding", "get"), ("/queries/who_funds_what", "post"), ("/entities", "get"),
                          ("/metrics/centrality", "get"), ("/metrics/brokers", "get"),
                          ("/metrics/communities", "get")):
         op = spec["paths"][path][method]
