@@ -295,6 +295,9 @@ def ner_mentions(
             aliases = (surface.strip(),) if s != start else ()
             out.append(Mention(s, s + len(name), name, "Person", name, aliases, "ner"))
         elif label == "ORG":
+            line = surface.rfind("\n")  # an entity the model ran across a line break: its last line
+            if line >= 0:
+                surface, start = surface[line + 1 :], start + line + 1
             m = re.match(r"^(?:the|The|L'|L’|l'|l’|la|La|le|Le)\s*", surface)
             s = start + (m.end() if m else 0)
             name = text[s:end].strip(" ,.;:")

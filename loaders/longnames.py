@@ -98,6 +98,11 @@ def _title_run_before(text: str, end: int) -> tuple[int, int] | None:
         return None
     m = hits[0]
     s = window_start + m.start()
+    newline = text.rfind("\n", s, j)
+    if newline >= 0:  # a headline above does not belong to a name that ends on this line
+        s = newline + 1
+        while s < j and text[s].isspace():
+            s += 1
     # a run glued to the previous word is not a name start ('xYZ')
     if s > 0 and (text[s - 1].isalnum()):
         return None

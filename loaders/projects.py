@@ -9,9 +9,10 @@ from loaders.mentions import Mention
 from loaders.textfold import fold_phrase
 
 _CAPW = r"[A-Z][\w'’&-]*"
+_SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break (a headline into the body)
 _GLUE = r"(?:and|of|for|on|the|in|to|against|&|de|des|du|la|le|les|contre|pour|sur|en|au|aux)"
 # a quoted title; an apostrophe between letters ('d’une') does not close it
-_QUOTED = r"[\"“«‘']\s*((?:[^\"”»’\n]|(?<=\w)’(?=\w)){3,160}?)\s*[,.]?\s*[\"”»’']"
+_QUOTED = r"(?<!\w)[\"“«‘']\s*((?:[^\"”»’\n]|(?<=\w)’(?=\w)){3,160}?)\s*[,.]?\s*(?:[\"”»]|[’'](?!\w))"
 _TITLE_CUE_RE = re.compile(
     rf"\b(?:titled|entitled|called|named|intitulée?|campaign|campagne|document|report|rapport|study|étude|brief|"
     rf"video series|video|film|programme|project|projet)\s*,?\s*(?:called\s+|titled\s+)?{_QUOTED}",
@@ -47,8 +48,8 @@ def _named_re(lex: Lexicon) -> re.Pattern[str]:
     heads = "|".join(h.capitalize() for h in sorted(lex.words["project_heads"], key=len, reverse=True) if " " not in h)
     lower = "programme|program|project|strategy"
     return re.compile(
-        rf"\b((?:{_CAPW}\s+(?:(?:and|&)\s+(?={_CAPW}\s))?){{1,6}}?(?:{heads}|{lower})"
-        rf"(?:\s+(?:on|for|to|against|of)\s+{_CAPW}(?:\s+(?:{_GLUE}\s+)*{_CAPW})*)?(?:\s+(?:19|20)\d\d(?:[–-]\d{{2,4}})?)?)"
+        rf"\b((?:{_CAPW}{_SP}(?:(?:and|&){_SP}(?={_CAPW}\s))?){{1,6}}?(?:{heads}|{lower})"
+        rf"(?:{_SP}(?:on|for|to|against|of){_SP}{_CAPW}(?:{_SP}(?:{_GLUE}{_SP})*{_CAPW})*)?(?:{_SP}(?:19|20)\d\d(?:[–-]\d{{2,4}})?)?)"
         rf"(?![\w-])"
     )
 
@@ -121,7 +122,7 @@ def named_projects(text: str, lex: Lexicon, org_names: frozenset[str]) -> list[M
         if len(topic.split()) >= 2:
             out.append(Mention(m.start(1), m.start(1) + len(topic), topic, "Project", topic, (), "project",
                                attrs=(("kind", "named"),)))
-    out += _acronym_projects(text)
+    out += _acronym_projects(text, org_names)
     for m in _NEW_PROJECT_RE.finditer(text):
         g = 1 if m.group(1) else 2
         out.append(Mention(m.start(g), m.end(g), m.group(g), "Project", m.group(g), (), "project",
@@ -163,7 +164,7 @@ def legal_instruments(text: str) -> list[Mention]:
     return out
 
 
-def _acronym_projects(text: str) -> list[Mention]:
+def _acronym_projects(text: str, org_names: frozenset[str]) -> list[Mention]:
     """Named operations and acronym-named programmes, with every later bare use of the acronym."""
     out: list[Mention] = []
     acronyms: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -182,6 +183,8 @@ def _acronym_projects(text: str) -> list[Mention]:
             acronyms.setdefault(core, (name, (core,)))
     for m in _ACR_KIND_RE.finditer(text):
         long_name, acr, kind = m.group(1).strip(), m.group(2), m.group(3)
+        if acr in org_names:  # an organization's acronym: 'the Programme des Nations Unies ... (PNUD)'
+            continue
         words = long_name.split()
         while words and words[0] in _SKIP_FIRST:
             words = words[1:]
@@ -196,13 +199,15 @@ def _acronym_projects(text: str) -> list[Mention]:
         acronyms.setdefault(acr, (name, aliases))
     for m in _ACR_APPOS_RE.finditer(text):
         acr, long_name = m.group(1), m.group(2).strip()
-        if len(long_name.split()) < 2:
+        if len(long_name.split()) < 2 or acr in org_names:
             continue
         out.append(Mention(m.start(2), m.end(2), long_name, "Project", acr, (long_name,), "project",
                            attrs=(("kind", "named"),)))
         acronyms.setdefault(acr, (acr, (long_name,)))
     for m in _LONG_ACR_RE.finditer(text):
         long_name, acr = m.group(1).strip(), m.group(2)
+        if acr in org_names:
+            continue
         out.append(Mention(m.start(1), m.end(2) + 1, text[m.start(1) : m.end(2) + 1], "Project", acr,
                            (long_name,), "project", attrs=(("kind", "named"),)))
         acronyms.setdefault(acr, (acr, (long_name,)))

@@ -26,11 +26,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from loaders.assemble import government_aliases
 from loaders.batch import write_gold
 from loaders.candidates import Candidate, crossed, propose
 from loaders.context import DocContext
 from loaders.evaluate import SCORER, SETS, score
-from loaders.pipeline import ExtractionPipeline, government_aliases
+from loaders.pipeline import ExtractionPipeline
 from loaders.scorer import MODEL_PATH, RelationScorer, decide
 
 FOLDS = 5
@@ -219,8 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     S = _score_module()
     # the rules alone: the model being rebuilt must not decide its own training candidates
-    pipeline = ExtractionPipeline()
-    pipeline.scorer = None
+    pipeline = ExtractionPipeline(use_model=False)
     docs = prepare_all(pipeline, S)
     results = cross_validate(pipeline, docs)
     text = report(results, docs)
