@@ -184,6 +184,29 @@ _DONOR_VERB = re.compile(r"\s+(?:(?:has|have|had|also|already|recently|a|ont|aus
                          r"promised|annonce|a\s+annoncé|finance|financé|accordé|octroyé|alloué|débloqué|mobilisé)\b")
 
 
+# a funder's slot by its cue: 'funded by', 'with the financial support of', 'grants from', 'financé par',
+# "grâce au soutien de", "avec l'appui financier du" (the country that follows, and the list it heads, are donors)
+_FUNDER_CUE = re.compile(
+    r"\b(?:(?:funded|financed|sponsored|co-?funded|co-?financed|paid\s+for|made\s+possible)\s+by"
+    r"|(?:thanks\s+to|with|through|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:support|funding|financing|contributions?|assistance|grants?|donations?|backing|sponsorship)\s+(?:of|from)"
+    r"|(?:funding|financing|grants?|donations?|contributions?)\s+from"
+    r"|(?:financ[ée]e?s?|cofinanc[ée]e?s?|soutenue?s?|appuy[ée]e?s?|parrain[ée]e?s?)\s+par"
+    r"|gr[aâ]ce\s+(?:au|à\s+la|à\s+l['’]|aux)\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:financement|soutien|appui|contribution|don|concours|aide|subvention)s?\s+(?:financi[eè]re?s?\s+)?(?:de|du|des|d['’])"
+    r"|avec\s+(?:l['’]\s*|le\s+|la\s+)(?:[\w-]+\s+){0,2}?"
+    r"(?:appui|soutien|financement|contribution|concours|aide|subvention)\s+(?:financi[eè]re?\s+)?(?:de|du|des|d['’])"
+    r")\s*",
+    re.IGNORECASE,
+)
+# 'France EUR 8 million', 'the US announced USD 60 million': a country with an amount of money is a donor
+_MONEY_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|also|a|ont)\s+)*(?:(?:announced|pledged|contributed|committed|provided|gave|granted|"
+    r"offered|annoncé|promis|accordé|versé)\s+)?(?:(?:an?|une?)\s+(?:additional\s+|further\s+)?)?"
+    r"(?:USD|EUR|US\$|\$|€|£|CHF|GBP|SEK|NOK|DKK|FCFA|XOF)\s*\d"
+)
+
+
 def _country_at(text: str, pos: int, countries: dict[str, str]) -> tuple[int, int, str] | None:
     m = _COUNTRY_NAME.match(text, pos)
     if not m:
@@ -200,9 +223,10 @@ def _country_at(text: str, pos: int, countries: dict[str, str]) -> tuple[int, in
 
 def donor_state_mentions(text: str, countries: dict[str, str]) -> list[Mention]:
     """Countries in a donor's role are their governments: 'the governments of Denmark, Ireland and Norway', 'Japan
-    pledged USD 5 million'. Elsewhere the same country stays a Region."""
+    pledged USD 5 million', 'France EUR 8 million', 'thanks to the support of Denmark, Japan and the Netherlands',
+    'financé par l'Allemagne'. Elsewhere the same country stays a Region."""
     out: list[Mention] = []
-    for g in _GOVERNMENTS.finditer(text):
+    for g in (*_GOVERNMENTS.finditer(text), *_FUNDER_CUE.finditer(text)):
         pos = g.end()
         while (hit := _country_at(text, pos, countries)) is not None:
             start, stop, state = hit
@@ -214,7 +238,7 @@ def donor_state_mentions(text: str, countries: dict[str, str]) -> list[Mention]:
             pos = join.end()
     for m in re.finditer(r"(?<![\w-])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?=\s)", text):
         hit = _country_at(text, m.start(), countries)
-        if hit is None or not _DONOR_VERB.match(text, hit[1]):
+        if hit is None or not (_DONOR_VERB.match(text, hit[1]) or _MONEY_AFTER.match(text, hit[1])):
             continue
         start, stop, state = hit
         out.append(Mention(start, stop, text[start:stop], "Organization", f"Government of {state}", (state,),

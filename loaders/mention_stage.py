@@ -20,6 +20,7 @@ from loaders.context import DocContext
 from loaders.gazetteer import Gazetteer
 from loaders.lexicon import Lexicon
 from loaders.mentions import Mention, choose_mentions
+from loaders.national_bodies import national_body_mentions
 from loaders.projects import head_first_projects, legal_instruments, named_projects
 from loaders.resolution import acronym_occurrences, resolve, resolve_bare_threats
 from loaders.textfold import fold_phrase, fold_text
@@ -65,6 +66,7 @@ class MentionFinder:
                       for alias in actor.aliases if len(alias.split()) >= 3}
         cands += ent.sub_body_mentions(text, lex, known_acr, long_names)
         cands += ent.mission_mentions(text, countries)
+        cands += national_body_mentions(text, self.taxonomy)
         orgs = frozenset(a for m in cands if m.type == "Organization" for a in (m.name, *m.aliases) if a.isupper())
         cands += named_projects(text, lex, orgs)
         cands += head_first_projects(text, known | self._known_names)
