@@ -35,7 +35,9 @@ def gazetteer_mentions(matches: Iterable[Match]) -> list[Mention]:
     return out
 
 
-_THREAT_HEAD = re.compile(r"\b(trafficking|smuggling|trade|trafic|trafics|contrebande|commerce illicite)\s+"
+# the head may carry an adjective: "trafic illicite d'armes, de carburant et de bétail"
+_THREAT_HEAD = re.compile(r"\b(trafficking|smuggling|trade|trafic|trafics|contrebande|commerce illicite)"
+                          r"(?:\s+(?:illicite|illicites|illégal|illégaux|illicit|illegal))?\s+"
                           r"(of|in|de|d['’]|des|du)\s*", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or|et|ou)\s+)?|\s+(?:and|or|et|ou|as well as|ainsi que)\s+")
 _ITEM_LEAD = re.compile(r"^(?:(?:of|in|the|de|d['’]|des|du|la|le|les|l['’])\s*)+", re.IGNORECASE)
@@ -49,7 +51,8 @@ def coordinated_threats(text: str, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     for m in _THREAT_HEAD.finditer(text):
         head, prep = m.group(1), m.group(2).lower()
-        stop = re.search(r"[.;:()\n]|\s(?:which|that|who|qui|que|is|are|was|were|est|sont|has|have|a|ont)\s",
+        # a hard-wrapped line ('de drogue,\nd'êtres humains') goes on; a blank line ends the list
+        stop = re.search(r"[.;:()]|\n\s*\n|\s(?:which|that|who|qui|que|is|are|was|were|est|sont|has|have|a|ont)\s",
                          text[m.end() : m.end() + 160])
         segment_end = m.end() + (stop.start() if stop else min(160, len(text) - m.end()))
         pos = m.end()

@@ -51,6 +51,10 @@ class Gazetteer:
             names = (threat.name, *threat.aliases)
             for alias in names:
                 add(alias, Entry("Threat", threat.name, alias, names))
+            for alias in names:  # 'intercommunal conflicts', 'criminal economies': the plural names the same threat
+                plural = _plural(alias)
+                if plural and fold_phrase(plural) not in entries:
+                    add(plural, Entry("Threat", threat.name, plural, names))
             for word in threat.bare:
                 add(word, Entry("Threat", threat.name, word, names, bare=True))
         for region in taxonomy.regions:
@@ -76,6 +80,30 @@ class Gazetteer:
                     out.append(Match(start, end, surface, entry))
                     break
         return out
+
+
+def _plural(name: str) -> str | None:
+    """The plural of a threat name's last word ('conflict' -> 'conflicts', 'economy' -> 'economies'), where it has
+    one; words in -s, -x, -z, -ing, acronyms and mass nouns of the field keep their form."""
+    words = name.split()
+    last = words[-1] if words else ""
+    if len(last) < 4 or not last.isalpha() or not last.islower() or last.endswith(("s", "x", "z", "ing")) \
+            or last in _MASS_NOUNS:
+        return None
+    if last.endswith("y") and last[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("al", "eau", "au")) and not last.endswith("eal"):
+        return None  # French -al/-au plurals are irregular; the taxonomy lists the ones it needs
+    else:
+        last += "s"
+    return " ".join((*words[:-1], last))
+
+
+_MASS_NOUNS = frozenset("terrorism extremism jihadism radicalisation radicalization corruption crime criminalité "
+                        "violence insecurity insécurité instability instabilité banditry banditisme piracy "
+                        "cybercrime cybercriminalité laundering blanchiment fraud fraude poaching braconnage "
+                        "cannabis cocaine cocaïne heroin héroïne tramadol haschich hashish marijuana resin "
+                        "migration immigration smuggling trafficking use abuse consumption production".split())
 
 
 def _case_ok(alias: str, surface: str) -> bool:
