@@ -90,6 +90,10 @@ def resolve(mentions: list[Mention], taxonomy: Taxonomy) -> Resolved:
                 conflicts.append(f"not merged: {mentions[a].name!r} / {mentions[b].name!r} share {name!r}")
                 continue
             parent[max(a, b)] = min(a, b)
+    for a, b in _same_projects(mentions, org_acronyms):
+        ra, rb = find(a), find(b)
+        if ra != rb and not taxonomy.is_not_same(mentions[ra].name, mentions[rb].name):
+            parent[max(ra, rb)] = min(ra, rb)
     members: dict[int, list[int]] = {}
     for i in range(len(mentions)):
         members.setdefault(find(i), []).append(i)
@@ -111,6 +115,41 @@ def resolve(mentions: list[Mention], taxonomy: Taxonomy) -> Resolved:
         groups[key] = tuple(merged)
     out = [replace(m, name=canonical[find(i)]) for i, m in enumerate(mentions)]
     return Resolved(mentions=out, groups=groups, conflicts=tuple(conflicts))
+
+
+_STOP = frozenset("a an and at by for from in into of on or the to with its their au aux d de des du en et l la le les "
+                  "pour sur un une".split())
+_MODIFIERS = frozenset("regional régional regionale régionale new nouveau nouvelle joint conjoint conjointe".split())
+
+
+def _content(name: str) -> list[str]:
+    words = "".join(c if c.isalnum() or c == "-" else " " for c in normalize_name(name)).split()
+    return [w for w in words if w not in _STOP]
+
+
+def _same_projects(mentions: list[Mention], org_acronyms: frozenset[str]) -> list[tuple[int, int]]:
+    """Two names of one project in a document: 'Regional Stabilization Facility for Liptako-Gourma' and 'UNDP
+    Liptako-Gourma Stabilization Facility', 'Peace and Stabilisation Programme' and 'Peace and Stabilisation
+    Programme for the Sahel'. Their content words agree once the owner's acronym and modifiers ('regional', 'new')
+    are set aside, and the longer adds at most places; at least three words must agree, and a name that could be
+    a part of two different projects joins neither."""
+    orgs = {normalize_name(a) for a in org_acronyms}
+    places = {w for m in mentions if m.type == "Region" for w in _content(m.name)}
+    firsts: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.type == "Project" and m.source != "activity":
+            firsts.setdefault(m.name, i)
+    cores = {name: frozenset(w for w in _content(name) if w not in orgs and w not in _MODIFIERS)
+             for name in firsts}
+    pairs: list[tuple[int, int]] = []
+    for name, core in sorted(cores.items()):
+        if len(core) < 3:
+            continue
+        wider = [other for other, oc in sorted(cores.items())
+                 if other != name and core <= oc and oc - core <= places and (oc != core or other < name)]
+        if len(wider) == 1:
+            pairs.append((firsts[name], firsts[wider[0]]))
+    return pairs
 
 
 def _rank(m: Mention) -> tuple[int, int, int, str]:

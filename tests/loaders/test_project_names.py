@@ -33,3 +33,17 @@ def test_an_apostrophe_inside_a_french_quoted_title_does_not_end_it(pipeline: Ex
         names = _projects(pipeline, text)
         assert any(n.startswith("Sauvegarder l") and n.endswith("Agadez") for n in names), names
         assert not any(n.endswith((" l", " d")) for n in names), names
+
+
+def test_two_names_of_one_project_in_a_document_are_one_entity(pipeline: ExtractionPipeline) -> None:
+    text = ("UNDP launched the Regional Recovery Facility for Lake Chad in 2019. Japan and Norway fund the "
+            "UNDP Lake Chad Recovery Facility, which now covers Diffa.")
+    names = _projects(pipeline, text)
+    assert len(names) == 1, names
+
+
+def test_two_projects_that_differ_by_their_place_stay_apart(pipeline: ExtractionPipeline) -> None:
+    text = ("The Border Security Programme for Mali ended in 2020; the Border Security Programme for Niger goes on. "
+            "The Border Security Programme is funded by Denmark.")
+    names = _projects(pipeline, text)
+    assert {"Border Security Programme for Mali", "Border Security Programme for Niger"} <= names, names
