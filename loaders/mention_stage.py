@@ -21,7 +21,7 @@ from loaders.gazetteer import Gazetteer
 from loaders.lexicon import Lexicon
 from loaders.mentions import Mention, choose_mentions
 from loaders.national_bodies import national_body_mentions
-from loaders.projects import head_first_projects, legal_instruments, named_projects
+from loaders.projects import head_first_projects, legal_instruments, named_projects, quoted_projects
 from loaders.resolution import acronym_occurrences, resolve, resolve_bare_threats
 from loaders.textfold import fold_phrase, fold_text
 
@@ -70,6 +70,7 @@ class MentionFinder:
         orgs = frozenset(a for m in cands if m.type == "Organization" for a in (m.name, *m.aliases) if a.isupper())
         cands += named_projects(text, lex, orgs)
         cands += head_first_projects(text, known | self._known_names)
+        cands += quoted_projects(text, known | self._known_names)
         cands += legal_instruments(text)
         cands += self._long_names(text, demonyms, known, known_acr)
         cands = [m for m in cands if not (m.type in ("Organization", "Project")

@@ -142,6 +142,31 @@ _LAW_RE = re.compile(
 )
 
 
+_PROJECT_HEADS = r"(?:project|programme|program|initiative|campaign|projet|campagne|programmes|projects|projets)"
+# 'le programme européen "Contre-Terrorisme Sahel"', 'le projet de « X »', 'the "Common Ground" project'
+_HEAD_QUOTE_RE = re.compile(
+    rf"\b{_PROJECT_HEADS}(?:\s+(?:[a-zéè]+(?:éen|éenne|ien|ienne|ais|aise|al|ale|aux|ain|aine|an|ese|ish|ic)))?"
+    rf"(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’]|of|on|for))?\s*{_QUOTED}",
+    re.IGNORECASE,
+)
+_QUOTE_HEAD_RE = re.compile(rf"{_QUOTED}\s+(?:{_PROJECT_HEADS})\b", re.IGNORECASE)
+
+
+def quoted_projects(text: str, known: frozenset[str]) -> list[Mention]:
+    """A quoted name beside a project head names that project: 'the “Common Ground” project', 'le programme européen
+    « Contre-Terrorisme Sahel »', 'le projet de « stabilisation d'urgence de Baltram »' (alias: the head with it)."""
+    out: list[Mention] = []
+    for rx in (_HEAD_QUOTE_RE, _QUOTE_HEAD_RE):
+        for m in rx.finditer(text):
+            name = " ".join(m.group(1).split()).strip(" ,.")
+            if len(name) < 3 or len(name.split()) > 15 or fold_phrase(name) in known:
+                continue
+            start = m.start(1)
+            out.append(Mention(start, start + len(m.group(1).rstrip(" ,.")), name, "Project", name,
+                               (" ".join(m.group(0).split()),), "project", attrs=(("kind", "named"),)))
+    return out
+
+
 def head_first_projects(text: str, known: frozenset[str]) -> list[Mention]:
     """'le programme Tiwara' -> Tiwara (alias 'programme Tiwara'); not a known organization or place."""
     out: list[Mention] = []

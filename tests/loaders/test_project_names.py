@@ -47,3 +47,10 @@ def test_two_projects_that_differ_by_their_place_stay_apart(pipeline: Extraction
             "The Border Security Programme is funded by Denmark.")
     names = _projects(pipeline, text)
     assert {"Border Security Programme for Mali", "Border Security Programme for Niger"} <= names, names
+
+
+def test_a_quoted_name_beside_a_project_head_names_the_project(pipeline: ExtractionPipeline) -> None:
+    assert "Safe Roads" in _projects(pipeline, "The NGO runs the “Safe Roads” project in Gao.")
+    assert "Justice Sahel" in _projects(pipeline, "Le programme européen « Justice Sahel » forme les greffiers.")
+    assert "relèvement des marchés de Ménaka" in _projects(
+        pipeline, "La Suède finance le projet de « relèvement des marchés de Ménaka » au Mali.")
