@@ -21,6 +21,7 @@ from loaders.gazetteer import Gazetteer
 from loaders.lexicon import Lexicon
 from loaders.mentions import Mention, choose_mentions
 from loaders.national_bodies import national_body_mentions
+from loaders.places import place_mentions
 from loaders.projects import head_first_projects, legal_instruments, named_projects, quoted_projects
 from loaders.resolution import acronym_occurrences, resolve, resolve_bare_threats
 from loaders.textfold import fold_phrase, fold_text
@@ -62,6 +63,7 @@ class MentionFinder:
         acr = ent.acronym_mentions(text, lex, known_acr, demonyms)
         cands += acr + acronym_occurrences(text, acr)
         cands += ent.ner_mentions(text, ner, lex, known)
+        cands += place_mentions(text, ner, known | self._known_names, frozenset(lex.words["org_heads"]))
         long_names = {alias: actor.name for actor in self.taxonomy.actors if actor.name.isupper()
                       for alias in actor.aliases if len(alias.split()) >= 3}
         cands += ent.sub_body_mentions(text, lex, known_acr, long_names)
