@@ -106,6 +106,8 @@ def ministry_mentions(text: str, demonyms: dict[int, tuple[int, str]]) -> list[M
     for m in _MINISTRY_RE.finditer(text):
         word, prep, names = m.group(1), m.group(2), m.group(3).rstrip(", ")
         names = re.sub(r"\s+(?:and|&)\s+the\b.*$", "", names)
+        if word != "Ministries":  # 'Minister for Trade of Denmark, Jane Doe': the comma ends one ministry's name
+            names = names.split(",")[0].rstrip()
         items = [names] if word != "Ministries" else _split_list(names)
         dem = _preceding_demonym(text, m.start(), demonyms)
         pos = m.start(3)

@@ -16,15 +16,15 @@ from loaders.textfold import fold_phrase
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NOT_PLACES = frozenset(fold_phrase(w) for w in (
-    "north south east west northern southern eastern western central centre center nord sud est ouest centre-nord "
-    "centre-sud centre-est centre-ouest north-east north-west south-east south-west nord-est nord-ouest sud-est "
-    "sud-ouest").split())
+    "north south east west northern southern eastern western central centre center nord sud est ouest north-east "
+    "north-west south-east south-west").split())
 _NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]*[\w](?:[\s-][A-ZÀ-Ý][\w'’-]*[\w]){0,2}")
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|around|across|outside|inside|between|towards|of the (?:town|city|village|commune|"
     r"region|province|district|department) of|town of|city of|village of|commune of|region of|province of|"
     r"district of|à|au|aux|dans|vers|près de|depuis|entre|en|commune de|ville de|village de|région de|province de|"
-    r"département de|localité de|communes de|villages de|localités de|régions de|provinces de)"
+    r"département de|localité de|communes de|villages de|localités de|régions de|provinces de|"
+    r"(?:région|province|département|commune|cercle|zone)s?\s+du)"
     r"(?:\s+(?:the|la|le|les|l['’]))?\s*"
     r"|(?:,\s*|\s+(?:and|et)\s+))$",
     re.IGNORECASE,

@@ -51,3 +51,10 @@ def test_national_forces_carry_their_country(pipeline: ExtractionPipeline) -> No
 def test_french_authorities_are_the_government(pipeline: ExtractionPipeline) -> None:
     orgs = _orgs(pipeline, "Les autorités nigériennes ont signé l'accord avec l'OIM.")
     assert "Government of Niger" in orgs
+
+
+def test_a_ministers_name_after_the_comma_is_a_person_not_part_of_the_ministry(pipeline: ExtractionPipeline) -> None:
+    x = pipeline.extract_text("The Minister for Trade of Norway, Kari Haugland, opened the fair in Bamako.", doc_id="t")
+    names = {(e.type, e.name) for e in x.entities}
+    assert ("Person", "Kari Haugland") in names
+    assert not any("Haugland" in n for t, n in names if t == "Organization")

@@ -26,3 +26,7 @@ def test_compass_words_known_names_and_bodies_are_not_places() -> None:
     assert place_mentions("It opened in Gao.", [(13, 16, "GPE")], frozenset({"gao"})) == []
     assert place_mentions("They went to the Gendarmerie.", [(17, 28, "LOC")], frozenset(),
                           frozenset({"gendarmerie"})) == []
+
+
+def test_a_region_named_after_region_du(pipeline: ExtractionPipeline) -> None:
+    assert "Centre-Sud" in _regions(pipeline, "L'atelier a réuni des élus de la région du Centre-Sud à Manga.")
