@@ -17,6 +17,7 @@ from loaders import entities as ent
 from loaders import longnames
 from loaders.activities import descriptive_name, find_activities, is_generic_project, unnamed_programmes
 from loaders.context import DocContext
+from loaders.diplomatic_missions import diplomatic_mission_mentions
 from loaders.gazetteer import Gazetteer
 from loaders.lexicon import Lexicon
 from loaders.mentions import Mention, choose_mentions
@@ -69,6 +70,7 @@ class MentionFinder:
         cands += ent.sub_body_mentions(text, lex, known_acr, long_names)
         cands += ent.mission_mentions(text, countries)
         cands += national_body_mentions(text, self.taxonomy)
+        cands += diplomatic_mission_mentions(text, self.taxonomy)
         orgs = frozenset(a for m in cands if m.type == "Organization" for a in (m.name, *m.aliases) if a.isupper())
         cands += named_projects(text, lex, orgs)
         cands += head_first_projects(text, known | self._known_names)

@@ -9,6 +9,7 @@ taxonomy (graph_schema/taxonomy/regions.yaml), in English and French, any case.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -102,11 +103,36 @@ def national_body_mentions(text: str, taxonomy: Taxonomy) -> list[Mention]:
         if found:
             out.append(_mention(text, m.start(), m.end(), _FR_HEADS[m.group("head").lower()], *found))
     for m in p.french_of.finditer(text):
-        words = m.group("country").split()
-        for n in range(len(words), 0, -1):
-            found = p.countries.get(fold_phrase(" ".join(words[:n])))
-            if found:
-                end = m.start("country") + len(" ".join(words[:n]))
-                out.append(_mention(text, m.start(), end, _FR_HEADS[m.group("head").lower()], *found))
+        head = m.group("head")
+        hit = _country_at(p, text, m.start("country"))
+        if hit is None:
+            continue
+        end, found = hit
+        out.append(_mention(text, m.start(), end, _FR_HEADS[head.lower()], *found))
+        # 'la police du Niger, de France et d'Espagne': one body per country of the list
+        while (more := _FR_LIST_ITEM.match(text, end)) is not None:
+            hit = _country_at(p, text, more.start("country"))
+            if hit is None:
                 break
+            end, found = hit
+            mention = _mention(text, more.start("prep"), end, _FR_HEADS[head.lower()], *found)
+            name = f"{head} {more.group('prep')}{'' if more.group('prep').endswith(('’', chr(39))) else ' '}" \
+                   f"{text[more.start('country') : end]}"
+            out.append(dataclasses.replace(mention, name=name, attrs=(*mention.attrs, ("elliptic", "yes"))))
     return out
+
+
+_FR_LIST_ITEM = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+)(?P<prep>de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
+                           r"(?P<country>[A-Z])")
+
+
+def _country_at(p: _Patterns, text: str, start: int) -> tuple[int, tuple[str, str]] | None:
+    words = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?", text[start:])
+    if words is None:
+        return None
+    parts = words.group(0).split()
+    for n in range(len(parts), 0, -1):
+        found = p.countries.get(fold_phrase(" ".join(parts[:n])))
+        if found:
+            return start + len(" ".join(parts[:n])), found
+    return None

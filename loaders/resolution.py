@@ -105,7 +105,9 @@ def resolve(mentions: list[Mention], taxonomy: Taxonomy) -> Resolved:
         name = best.name
         aliases: list[str] = []
         for g in group:
-            for raw in [*sorted(_variants(g, org_acronyms)), g.text]:
+            # an item of an elliptic list ('de France' in 'la police du Niger, de France') is no name of its own
+            surface = [] if g.attr("elliptic") == "yes" else [g.text]
+            for raw in [*sorted(_variants(g, org_acronyms)), *surface]:
                 alias = " ".join(raw.split())
                 if normalize_name(alias) and normalize_name(alias) != normalize_name(name) and alias not in aliases:
                     aliases.append(alias)

@@ -58,3 +58,18 @@ def test_a_ministers_name_after_the_comma_is_a_person_not_part_of_the_ministry(p
     names = {(e.type, e.name) for e in x.entities}
     assert ("Person", "Kari Haugland") in names
     assert not any("Haugland" in n for t, n in names if t == "Organization")
+
+
+def test_a_french_list_of_countries_gives_one_police_per_country(pipeline: ExtractionPipeline) -> None:
+    orgs = _orgs(pipeline, "L'équipe réunit la police du Mali, de Belgique et d'Italie à Bamako.")
+    assert {"police du Mali", "police de Belgique", "police d'Italie"} <= set(orgs)
+    assert "de Belgique" not in orgs["police de Belgique"]  # an elliptic item is no name of its own
+
+
+def test_diplomatic_missions_by_owner_and_seat(pipeline: ExtractionPipeline) -> None:
+    orgs = _orgs(pipeline, "The EU delegation in Niamey and la délégation de l'UE à Bamako met the Danish Embassy "
+                           "in Ouagadougou. A delegation in Support of peace left.")
+    assert "Delegation of the European Union in Niamey" in orgs["EU delegation in Niamey"]
+    assert "délégation de l'UE à Bamako" in orgs
+    assert "Danish Embassy in Ouagadougou" in orgs
+    assert not any("Support" in n for n in orgs)
