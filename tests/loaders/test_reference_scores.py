@@ -22,5 +22,5 @@ def test_reference_corpus_scores(pipeline: ExtractionPipeline, tmp_path: Path) -
         capture_output=True, text=True, check=True,
     )
     result = json.loads(out.stdout)
-    assert result["entities"]["overall"]["f1"] >= 0.93, result["entities"]
+    assert result["entities"]["overall"]["f1"] >= 0.95, result["entities"]
     assert result["relations"]["overall"]["f1"] >= 0.77, result["relations"]
