@@ -22,6 +22,7 @@ class ResolvedEntity:
     aliases: tuple[str, ...]
     keys: tuple[str, ...]
     mentions: frozenset[str] = frozenset()  # every normalised name, generic ones too (relation ends only)
+    properties: tuple[tuple[str, str], ...] = ()  # data properties (schema-declared names)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,10 @@ def _merge_entities(schema: GraphSchema, extraction: Extraction, problems: list[
         if ent.type not in schema.entity_labels:
             problems.append(f"entities[{i}] {ent.name!r}: unknown label {ent.type!r}")
             continue
+        declared = schema.node(ent.type).properties
+        for prop, _value in ent.properties:
+            if prop not in declared:
+                problems.append(f"entities[{i}] {ent.name!r}: property {prop!r} is not declared for {ent.type}")
         keys = entity_keys(ent)
         if not keys:
             problems.append(f"entities[{i}]: missing key (name {ent.name!r} is empty after normalisation)")
@@ -67,15 +72,26 @@ def _merge_entities(schema: GraphSchema, extraction: Extraction, problems: list[
                 )
                 merged[j] = ResolvedEntity(
                     other.id, other.label, other.name, aliases, tuple(dict.fromkeys((*other.keys, *keys))),
-                    other.mentions | _mentions(ent),
+                    other.mentions | _mentions(ent), _merge_properties(other.properties, ent.properties),
                 )
                 break
         else:
             aliases = tuple(a for a in dict.fromkeys(ent.aliases) if normalize_name(a) in keys[1:])
             merged.append(
-                ResolvedEntity(entity_id(ent.type, ent.name), ent.type, ent.name, aliases, keys, _mentions(ent))
+                ResolvedEntity(entity_id(ent.type, ent.name), ent.type, ent.name, aliases, keys, _mentions(ent),
+                               _merge_properties((), ent.properties))
             )
     return merged
+
+
+def _merge_properties(
+    first: tuple[tuple[str, str], ...], then: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """The first value given for each property wins (like the first name); sorted by name."""
+    out = dict(first)
+    for prop, value in then:
+        out.setdefault(prop, value)
+    return tuple(sorted(out.items()))
 
 
 def _mentions(entity: EntityRecord) -> frozenset[str]:
