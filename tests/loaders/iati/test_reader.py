@@ -40,7 +40,7 @@ def test_detection_by_root_element() -> None:
 ])
 def test_bad_files_are_refused_with_a_message(data: bytes, message: str) -> None:
     started = time.perf_counter()
-    with pytest.raises(BadDocument, match="^bad.xml: ") as caught:
+    with pytest.raises(BadDocument, match=r"^bad\.xml: ") as caught:
         read_iati(data, "bad.xml")
     assert message in str(caught.value)
     assert time.perf_counter() - started < 2.0  # the bomb is refused before any expansion
@@ -73,6 +73,6 @@ def test_sample_files_are_valid_against_the_activity_schema() -> None:
 
 
 def test_the_schema_check_can_fail() -> None:
-    with pytest.raises(BadDocument, match="line 2: .*reporting-org"):
+    with pytest.raises(BadDocument, match=r"line 2: .*reporting-org"):
         parse_activity_file(SCHEMA_INVALID, "x.xml")
     assert parse_activity_file(SCHEMA_INVALID, "x.xml", validate=False).getroot().tag == "iati-activities"
