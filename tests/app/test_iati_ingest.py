@@ -154,7 +154,8 @@ def test_funding_reported_vs_published(api: TestClient) -> None:
     niger = api.post("/queries/funding_reported_vs_published", json={"region": "Niger"}).json()["rows"]
     niger_rows = {(x["status"], x["funder"], x["recipient"]) for x in niger}
     assert ("iati_only", "European Union", "EUCAP Sahel Niger") in niger_rows
-    # sub-regions count: Mali is in West Africa's tree only through the taxonomy, so ask the region itself
+    asked = api.get("/ask", params={"q": "reported vs published funding in Mali"}).json()
+    assert asked["query"] == "funding_reported_vs_published" and asked["rows"] == rows
     assert api.post("/queries/funding_reported_vs_published", json={"region": "Atlantis"}).status_code == 404
 
 
