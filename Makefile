@@ -12,7 +12,7 @@ PORT ?= 8000
 .PHONY: run test lint typecheck pytest bench fuzz clean-data help
 
 help:
-	@echo "make run   - install, start the embedded engine, load the sample corpus, serve http://$(HOST):$(PORT)"
+	@echo "make run   - install, start the embedded engine, load the sample corpus and examples/iati, serve http://$(HOST):$(PORT)"
 	@echo "make test  - install dev extras, then ruff, mypy and pytest"
 	@echo "make bench - benchmarks (see README, Performance)"
 	@echo "make fuzz  - schemathesis against a real server: random seed, all checks, FUZZ_SECONDS (300)"
@@ -32,6 +32,7 @@ $(DEV_STAMP): $(STAMP)
 
 run: $(STAMP)
 	$(VENV)/bin/nexus ingest examples/corpus/*.txt --quiet
+	$(VENV)/bin/nexus load --iati examples/iati
 	$(VENV)/bin/nexus serve --host $(HOST) --port $(PORT)
 
 lint: $(DEV_STAMP)

@@ -38,6 +38,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     from app.cli import open_repository
     from app.services.ingest_service import ingest
 
+    if args.iati:
+        return _load_iati(args.paths, args.replace, quiet=False)
     failures: list[str] = []
     with open_repository() as repo:
         for path in _json_files(args.paths):
@@ -47,6 +49,31 @@ def cmd_load(args: argparse.Namespace) -> int:
                       f"{result.entities} entities, {result.relations} relations")
             except NexusError as exc:
                 failures.append(f"{path}: {exc}")
+    return _summary(failures)
+
+
+def _load_iati(paths: list[str], replace: bool, *, quiet: bool) -> int:
+    """IATI activity files (folders: their *.xml), each one document; a batch goes on past failures."""
+    from app.cli import open_repository
+    from app.services.iati_service import iati_files, ingest_iati, read_file
+    from app.settings import get_settings
+
+    max_bytes = get_settings().max_upload_bytes
+    failures: list[str] = []
+    with open_repository() as repo:
+        for path in iati_files(paths):
+            try:
+                loaded = ingest_iati(repo, load_schema(), read_file(path, max_bytes), path.name, max_bytes=max_bytes,
+                                     replace=replace)
+            except NexusError as exc:
+                failures.append(f"{path}: {exc}")
+                continue
+            result = loaded.result
+            if not quiet:
+                print(f"{result.status:9} {result.document_id}: {path.name}, {loaded.activities} activities, "
+                      f"{result.entities} entities, {result.relations} relations")
+                for note in loaded.notes:
+                    print(f"  note    {note}")
     return _summary(failures)
 
 
@@ -70,10 +97,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from app.services.ingest_service import ingest
     from loaders.batch import extract_paths
 
+    xml = [p for p in args.paths if p.lower().endswith(".xml")]
+    texts = [p for p in args.paths if p not in xml]
+    code = _load_iati(xml, args.replace, quiet=args.quiet) if xml else 0
+    if not texts:
+        return code
     failures: list[str] = []
     done = 0
     with open_repository() as repo:
-        for item in extract_paths([Path(p) for p in args.paths], workers=args.workers, progress=not args.quiet):
+        for item in extract_paths([Path(p) for p in texts], workers=args.workers, progress=not args.quiet):
             if item.extraction is None:
                 failures.append(f"{item.path}: {item.error}")
                 continue
@@ -87,7 +119,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 print(f"{result.status:9} {result.document_id}: "
                       f"{result.entities} entities, {result.relations} relations")
     print(f"ingested {done} document(s)", file=sys.stderr)
-    return _summary(failures)
+    return max(code, _summary(failures))
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -102,8 +134,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: Any) -> None:
-    p = sub.add_parser("load", help="load gold-format JSON extractions (files or folders)")
+    p = sub.add_parser("load", help="load gold-format JSON extractions, or IATI activity files with --iati")
     p.add_argument("paths", nargs="+")
+    p.add_argument("--iati", action="store_true",
+                   help="the files are IATI activity XML (folders: their *.xml); each file is one document")
     p.add_argument("--replace", action="store_true", help="replace documents stored with other content")
     p.set_defaults(func=cmd_load)
     p = sub.add_parser("extract", help="extract documents to gold-format JSON (one <id>.json each)")
@@ -111,7 +145,8 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--workers", type=int, default=1, help="worker processes (each loads the models once)")
     p.set_defaults(func=cmd_extract)
-    p = sub.add_parser("ingest", help="extract documents (TXT/HTML/PDF/DOCX, folders) and load them")
+    p = sub.add_parser("ingest", help="extract documents (TXT/HTML/PDF/DOCX, folders) and load them; "
+                       ".xml files are read as IATI activity files")
     p.add_argument("paths", nargs="+")
     p.add_argument("--workers", type=int, default=1, help="worker processes for extraction")
     p.add_argument("--replace", action="store_true", help="replace documents stored with other content")

@@ -16,6 +16,7 @@ from app.routes import ask, documents, entities, exports, funding, graph_view, h
 from app.security import AUTH_ERRORS, ReadAccess
 from app.settings import Settings, get_settings
 from app.store.factory import build_store
+from graph_schema.iati_mapping import load_iati_mapping
 from graph_schema.model import load_schema
 
 DESCRIPTION = """Knowledge graph of the terrorism-crime-drugs nexus in the Sahel.
@@ -26,6 +27,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     schema = load_schema()
     catalogue = load_catalogue()
+    load_iati_mapping()  # the IATI table is checked against the schema and taxonomy before serving
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

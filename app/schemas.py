@@ -59,6 +59,9 @@ class EntityDetail(BaseModel):
     aliases: list[str]
     documents: list[str]
     relationships: list[RelationshipCount]
+    data: dict[str, str] = Field(default_factory=dict, description=(
+        "Data properties set by a structured source (IATI: iati_identifier, iati_status, activity dates, iati_ref) "
+        "and props_document, the document they come from"))
 
 
 class DocumentInfo(BaseModel):

@@ -1,4 +1,4 @@
-"""``python -m bench [--scale tiny|small|full] [--only extraction,load,queries,export]``: run, print, save.
+"""``python -m bench [--scale tiny|small|full] [--only extraction,load,queries,export,iati]``: run, print, save.
 
 Every figure is printed beside its baseline measured in the same run, with the ratio and the
 target. Results go to bench/results/<timestamp>.json (gitignored). BENCH_SCALE sets the default
@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import corpus, engine, extraction, load, queries
+from bench import corpus, engine, extraction, iati, load, queries
 from bench.graphgen import SCALES, SyntheticGraph
 from graph_schema.model import load_schema
 
@@ -66,7 +66,7 @@ def run_export(sock: Path, graph: str, cap: float, *extra: str) -> dict[str, Any
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench")
     p.add_argument("--scale", default=os.environ.get("BENCH_SCALE", "full"), choices=sorted(SCALES))
-    p.add_argument("--only", default="extraction,load,queries,export")
+    p.add_argument("--only", default="extraction,load,queries,export,iati")
     p.add_argument("--batch-size", type=int, default=None)
     args = p.parse_args(argv)
     only = set(args.only.split(","))
@@ -83,12 +83,13 @@ def main(argv: list[str] | None = None) -> int:
         result["extraction"] = extraction.run(corpus.make_corpus(plan["docs"]), log=log)
         result["load_average"]["after_extraction"] = engine.load_average()
 
-    graph = SyntheticGraph(schema, SCALES[args.scale])
+    graph = SyntheticGraph(schema, SCALES[args.scale]) if only & {"load", "queries", "export"} else None
     with engine.falkordb_server() as (server, sock), engine.MemorySampler() as mem:
         mem.watch("falkordb", engine.server_pid(server.data_dir))
         bulk_store = engine.open_store(schema, sock, "bench")
         result["falkordb_version"] = bulk_store.server_version()
         if only & {"load", "queries", "export"}:
+            assert graph is not None
             log(f"load: {graph.relationship_count} relationships, raw script vs app/writer/bulk.py")
             raw_store = engine.open_store(schema, sock, "bench_raw")
             kwargs = {"batch_size": args.batch_size} if args.batch_size else {}
@@ -101,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             api = queries.Api(sock, "bench", server.data_dir)
             mem.watch("api", api.pid)
             try:
+                assert graph is not None
                 calls = queries.sample_calls(graph, plan["samples"])
                 log("latency: HTTP vs direct, one client")
                 result["latency"] = queries.latency(bulk_store, api, calls, log=log, budget_s=plan["budget"])
@@ -125,6 +127,13 @@ def main(argv: list[str] | None = None) -> int:
                 pass
             result["export"] = ex
             result["load_average"]["after_export"] = engine.load_average()
+        if "iati" in only:
+            log(f"iati: {iati.ACTIVITIES[args.scale]:,} synthetic activities, files of {iati.PER_FILE:,}")
+            iati_store = engine.open_store(schema, sock, "bench_iati")
+            result["iati"] = iati.run(iati_store, schema, args.scale, log=log)
+            engine.drop_graph(iati_store, "bench_iati")
+            iati_store.close()
+            result["load_average"]["after_iati"] = engine.load_average()
         result["server_peak_rss"] = {"per_process": dict(mem.peak), "total": mem.peak_total}
         bulk_store.close()
     result["seconds"] = time.perf_counter() - started

@@ -64,6 +64,13 @@ def rows(r: dict[str, Any]) -> list[Row]:
         value = e.get("error", "?")[:40] if secs is None else f"{secs:.1f} s, peak {rss / 2**20:,.0f} MiB"
         out.append((f"networkx export ({label})", value, f"fetch only: {_f(base, ' s', 1)}",
                     f"{secs / base:.2f}x" if secs and base else "-", "<= 10 s", _ok(secs is not None and secs <= 10)))
+    ia = r.get("iati")
+    if ia:
+        out.append((f"IATI load, {ia['activities']:,} activities in {ia['files']} files [s]",
+                    _f(ia["load_seconds"], " s", 1) + f" ({ia['activities_per_s']:,.0f}/s)",
+                    f"parse + XSD only: {_f(ia['read_seconds'], ' s', 1)}",
+                    f"{ia['load_seconds'] / ia['read_seconds']:.1f}x" if ia["read_seconds"] else "-",
+                    f"<= {ia['target_seconds']:.0f} s", _ok(ia["load_seconds"] <= ia["target_seconds"])))
     rss = r.get("server_peak_rss")
     if rss:
         per = ", ".join(f"{k} {v / 2**20:,.0f}" for k, v in rss["per_process"].items())

@@ -1,5 +1,5 @@
 // @name _retract_document
-// @description Retract a document: drop its evidence from every relationship, delete relationships and entities only it supported, then the document itself.
+// @description Retract a document: drop its evidence from every relationship, delete relationships and entities only it supported, clear the data properties it set (schema.yaml `properties`), then the document itself.
 // @param doc_id: string | Document id
 // @returns retracted
 // @kind write
@@ -27,6 +27,11 @@ WITH n, count(other) AS others
 WHERE others = 0
 DETACH DELETE n
 WITH count(*) AS _1
+MATCH (d:Document {id: $doc_id})-[:MENTIONS]->(p:Entity)
+WHERE p.props_document = $doc_id
+SET p.props_document = null, p.iati_ref = null, p.iati_identifier = null, p.iati_status = null,
+  p.iati_planned_start = null, p.iati_actual_start = null, p.iati_planned_end = null, p.iati_actual_end = null
+WITH count(*) AS _1b
 MATCH (d:Document {id: $doc_id})-[:MENTIONS]->(f:Funder)
 WHERE NOT (f)-[:FUNDS]->()
 REMOVE f:Funder

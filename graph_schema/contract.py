@@ -41,6 +41,9 @@ class EntityRecord(_Model):
     name: str = Field(min_length=1, max_length=MAX_NAME)
     type: str = Field(min_length=1, max_length=50)
     aliases: tuple[str, ...] = ()
+    # Data properties (structured sources such as IATI): (name, value) pairs, names declared for the label in
+    # schema.yaml (`properties`). The document that sets them owns them: retracting it clears them.
+    properties: tuple[tuple[str, str], ...] = ()
 
     @field_validator("aliases")
     @classmethod
@@ -104,9 +107,16 @@ class Extraction(_Model):
         return {
             "document": self.document.id,
             "metadata": self.document.model_dump(exclude_none=True),
-            "entities": [{"name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in self.entities],
+            "entities": [_gold_entity(e) for e in self.entities],
             "relations": rels,
         }
+
+
+def _gold_entity(entity: EntityRecord) -> dict[str, Any]:
+    item: dict[str, Any] = {"name": entity.name, "type": entity.type, "aliases": list(entity.aliases)}
+    if entity.properties:
+        item["properties"] = [list(p) for p in entity.properties]
+    return item
 
 
 def sha256_text(text: str) -> str:

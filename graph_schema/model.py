@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -15,6 +15,8 @@ from graph_schema.errors import SchemaFileError
 ENTITY_LABELS = ("Organization", "Project", "Region", "Threat", "Person")
 _NAME_PATTERN = r"^[A-Z][A-Za-z]*$"
 _TYPE_PATTERN = r"^[A-Z][A-Z_]*$"
+_PROPERTY_PATTERN = r"^[a-z][a-z0-9_]*$"
+PROPERTY_OWNER = "props_document"  # the document whose data set an entity's data properties
 
 
 class _Frozen(BaseModel):
@@ -27,11 +29,16 @@ class NodeType(_Frozen):
     key: str
     required: tuple[str, ...]
     fulltext: tuple[str, ...] = ()
+    # Data properties a structured source may set (EntityRecord.properties), owned by the setting document.
+    properties: tuple[Annotated[str, Field(pattern=_PROPERTY_PATTERN)], ...] = ()
 
     @model_validator(mode="after")
     def _key_is_required(self) -> NodeType:
         if self.key not in self.required:
             raise ValueError(f"node {self.label}: key {self.key!r} must be listed in required")
+        reserved = {"id", "name", "type", "keys", "aliases", "search", PROPERTY_OWNER}
+        if reserved & set(self.properties):
+            raise ValueError(f"node {self.label}: properties may not be {sorted(reserved & set(self.properties))}")
         return self
 
 

@@ -36,6 +36,7 @@ def _is_edge_char(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch).startswith("P")
 
 
+@lru_cache(maxsize=200_000)
 def normalize_name(name: str) -> str:
     """The comparison key of an entity name or alias ('' when nothing is left)."""
     text = fold(name)

@@ -22,6 +22,7 @@ class ResolvedEntity:
     aliases: tuple[str, ...]
     keys: tuple[str, ...]
     mentions: frozenset[str] = frozenset()  # every normalised name, generic ones too (relation ends only)
+    properties: tuple[tuple[str, str], ...] = ()  # data properties (schema-declared names)
 
 
 @dataclass(frozen=True)
@@ -50,50 +51,83 @@ def entity_keys(entity: EntityRecord) -> tuple[str, ...]:
 def _merge_entities(schema: GraphSchema, extraction: Extraction, problems: list[str]) -> list[ResolvedEntity]:
     """One ResolvedEntity per (label, overlapping names/aliases); first name is canonical."""
     merged: list[ResolvedEntity] = []
+    first: dict[tuple[str, str], int] = {}  # (label, key) -> the first merged entity holding it (linear-scan order)
     for i, ent in enumerate(extraction.entities):
         if ent.type not in schema.entity_labels:
             problems.append(f"entities[{i}] {ent.name!r}: unknown label {ent.type!r}")
             continue
+        declared = schema.node(ent.type).properties
+        for prop, _value in ent.properties:
+            if prop not in declared:
+                problems.append(f"entities[{i}] {ent.name!r}: property {prop!r} is not declared for {ent.type}")
         keys = entity_keys(ent)
         if not keys:
             problems.append(f"entities[{i}]: missing key (name {ent.name!r} is empty after normalisation)")
             continue
-        for j, other in enumerate(merged):
-            if other.label == ent.type and set(keys) & set(other.keys):
-                aliases = tuple(dict.fromkeys((*other.aliases, ent.name, *ent.aliases)))
-                aliases = tuple(
-                    a for a in aliases
-                    if normalize_name(a) != normalize_name(other.name) and not is_generic_name(normalize_name(a))
-                )
-                merged[j] = ResolvedEntity(
-                    other.id, other.label, other.name, aliases, tuple(dict.fromkeys((*other.keys, *keys))),
-                    other.mentions | _mentions(ent),
-                )
-                break
+        hits = [first[(ent.type, k)] for k in keys if (ent.type, k) in first]
+        if hits:
+            j = min(hits)
+            other = merged[j]
+            aliases = tuple(dict.fromkeys((*other.aliases, ent.name, *ent.aliases)))
+            aliases = tuple(
+                a for a in aliases
+                if normalize_name(a) != normalize_name(other.name) and not is_generic_name(normalize_name(a))
+            )
+            merged[j] = ResolvedEntity(
+                other.id, other.label, other.name, aliases, tuple(dict.fromkeys((*other.keys, *keys))),
+                other.mentions | _mentions(ent), _merge_properties(other.properties, ent.properties),
+            )
+            for k in keys:
+                first[(ent.type, k)] = min(first.get((ent.type, k), j), j)
         else:
+            for k in keys:
+                first[(ent.type, k)] = len(merged)
             aliases = tuple(a for a in dict.fromkeys(ent.aliases) if normalize_name(a) in keys[1:])
             merged.append(
-                ResolvedEntity(entity_id(ent.type, ent.name), ent.type, ent.name, aliases, keys, _mentions(ent))
+                ResolvedEntity(entity_id(ent.type, ent.name), ent.type, ent.name, aliases, keys, _mentions(ent),
+                               _merge_properties((), ent.properties))
             )
     return merged
+
+
+def _merge_properties(
+    first: tuple[tuple[str, str], ...], then: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """The first value given for each property wins (like the first name); sorted by name."""
+    out = dict(first)
+    for prop, value in then:
+        out.setdefault(prop, value)
+    return tuple(sorted(out.items()))
 
 
 def _mentions(entity: EntityRecord) -> frozenset[str]:
     return frozenset(k for k in (normalize_name(n) for n in (entity.name, *entity.aliases)) if k)
 
 
-def _resolve_end(
-    name: str, allowed: frozenset[str], entities: list[ResolvedEntity]
-) -> list[ResolvedEntity]:
+class _EndIndex:
+    """Entities by key and by mention, in entity order (relation ends resolve in one lookup each)."""
+
+    def __init__(self, entities: list[ResolvedEntity]) -> None:
+        self.keys: dict[str, list[ResolvedEntity]] = {}
+        self.mentions: dict[str, list[ResolvedEntity]] = {}
+        for e in entities:
+            for k in e.keys:
+                self.keys.setdefault(k, []).append(e)
+            for k in e.mentions:
+                self.mentions.setdefault(k, []).append(e)
+
+
+def _resolve_end(name: str, allowed: frozenset[str], index: _EndIndex) -> list[ResolvedEntity]:
     key = normalize_name(name)
-    exact = [e for e in entities if key in e.keys and e.label in allowed]
-    return exact or [e for e in entities if key in e.mentions and e.label in allowed]
+    exact = [e for e in index.keys.get(key, ()) if e.label in allowed]
+    return exact or [e for e in index.mentions.get(key, ()) if e.label in allowed]
 
 
 def validate_extraction(schema: GraphSchema, extraction: Extraction) -> ValidatedExtraction:
     """Validate labels, types, patterns and keys; raise SchemaViolation listing every problem."""
     problems: list[str] = []
     entities = _merge_entities(schema, extraction, problems)
+    index = _EndIndex(entities)
     relations: list[ResolvedRelation] = []
     fact_types = schema.fact_types
     for i, rel in enumerate(extraction.relations):
@@ -102,13 +136,13 @@ def validate_extraction(schema: GraphSchema, extraction: Extraction) -> Validate
             problems.append(f"{where}: unknown relationship type {rel.type!r}")
             continue
         spec = schema.relationship(rel.type)
-        sources = _resolve_end(rel.source, spec.source_labels, entities)
-        targets = _resolve_end(rel.target, spec.target_labels, entities)
+        sources = _resolve_end(rel.source, spec.source_labels, index)
+        targets = _resolve_end(rel.target, spec.target_labels, index)
         pairs = [(s, t) for s in sources for t in targets if spec.allows(s.label, t.label) and s.id != t.id]
         if not pairs:
-            if not _resolve_end(rel.source, frozenset(schema.entity_labels), entities):
+            if not _resolve_end(rel.source, frozenset(schema.entity_labels), index):
                 problems.append(f"{where}: source is not a listed entity")
-            elif not _resolve_end(rel.target, frozenset(schema.entity_labels), entities):
+            elif not _resolve_end(rel.target, frozenset(schema.entity_labels), index):
                 problems.append(f"{where}: target is not a listed entity")
             else:
                 problems.append(f"{where}: pattern not allowed by the schema")

@@ -56,7 +56,15 @@ _MODS_REV = rf"(?:\s+{_AGAINST}\s+(?P<threat>.+?))(?:\s+{_IN}\s+(?P<region>.+?))
 _PROJECTS = r"(?:which|what) (?:projects|programmes|programs|activities)"
 _TARGET_VERB = r"(?:target|targets|address|tackle|fight|counter|work on|deal with|are against|focus on)"
 
+_VS = r"(?:vs\.?|versus|against|and|or|but not|not)"
+
 PHRASINGS: tuple[Phrasing, ...] = (
+    # reported vs published funding in REGION (report text against IATI data); financement declare vs publie au REGION
+    Phrasing("funding_reported_vs_published",
+             _rx(rf"(?:(?:funding )?reported {_VS} published(?: funding)?|funding (?:in reports|reported) {_VS} "
+                 rf"(?:in )?(?:iati|published)|(?:reports|report text) {_VS} iati(?: data)?(?: funding)?|"
+                 rf"financements? (?:declares?|annonces?) (?:vs\.?|contre|et|ou) publies?) {_IN}\s+(?P<region>.+)"),
+             "reported vs published funding in Mali"),
     # who funds what [in REGION] [against THREAT] (either order); qui finance quoi [au REGION] [contre THREAT]
     _funding(rf"(?:who|qui) {_FUND_VERB} {_WHAT}{_MODS_REV}", "who funds what against drug trafficking in Mali"),
     _funding(rf"(?:who|qui) {_FUND_VERB} {_WHAT}{_MODS}", "who funds what in Mali against drug trafficking"),

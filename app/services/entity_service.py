@@ -50,5 +50,6 @@ def search(repo: GraphRepository, q: str | None, label: str | None, limit: int, 
 
 def profile(repo: GraphRepository, ref: str) -> EntityDetail:
     entity_id = resolve_entity(repo, ref)
-    row = repo.run("entity_profile", {"entity": entity_id})[0]
+    row = dict(repo.run("entity_profile", {"entity": entity_id})[0])
+    row["data"] = {k: str(v) for k, v in (row.get("data") or {}).items() if v is not None}
     return EntityDetail(**row)

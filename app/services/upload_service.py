@@ -13,13 +13,14 @@ import hashlib
 from starlette.concurrency import run_in_threadpool
 
 from app.repository import GraphRepository
-from app.services import ingest_service
+from app.services import iati_service, ingest_service
 from app.services.extraction_worker import ExtractionJob
 from app.services.extractor import Extractor
 from app.services.ingest_service import IngestResult
 from app.services.upload_body import Upload
 from graph_schema.contract import Extraction
 from graph_schema.model import GraphSchema
+from loaders.iati import is_iati
 
 
 def content_id(upload: Upload) -> str:
@@ -47,6 +48,15 @@ async def extract(upload: Upload, doc_id: str, extractor: Extractor) -> Extracti
     ))
 
 
+def _ingest_iati(repo: GraphRepository, schema: GraphSchema, upload: Upload) -> IngestResult:
+    """An IATI activity file (detected by its root element, or any .xml): read as data, no text extraction."""
+    f = upload.fields
+    data = upload.data or b""
+    return iati_service.ingest_iati(repo, schema, data, upload.filename or "upload.xml", max_bytes=len(data) + 1,
+                                    doc_id=document_id(upload), title=f.title or None, date=f.date,
+                                    replace=f.replace).result
+
+
 def _unchanged(repo: GraphRepository, doc_id: str) -> IngestResult | None:
     stored = repo.document(doc_id)
     if stored is None:
@@ -64,6 +74,8 @@ async def ingest_upload(
         known = await run_in_threadpool(_unchanged, repo, doc_id)
         if known is not None:
             return known
+    if upload.data is not None and (is_iati(upload.data) or (upload.filename or "").lower().endswith(".xml")):
+        return await run_in_threadpool(_ingest_iati, repo, schema, upload)
     if upload.data is not None and (upload.filename or "").lower().endswith(".docx"):
         from loaders.readers import check_docx_archive
 

@@ -35,11 +35,17 @@ def _evidence_rows(rel: ResolvedRelation, doc_id: str) -> dict[str, list[Any]]:
     }
 
 
-def _node_row(entity: ResolvedEntity, node_id: str) -> dict[str, Any]:
+def _node_row(entity: ResolvedEntity, node_id: str, declared: tuple[str, ...]) -> dict[str, Any]:
     by_key: dict[str, str] = {}
     for name in (entity.name, *entity.aliases):
         by_key.setdefault(normalize_name(name), name)
-    return {"id": node_id, "name": entity.name, "names": list(by_key.values()), "name_keys": list(by_key)}
+    row: dict[str, Any] = {"id": node_id, "name": entity.name, "names": list(by_key.values()),
+                           "name_keys": list(by_key)}
+    if declared:  # every declared property travels (null when not given), so the statement text is fixed
+        given = dict(entity.properties)
+        row["has_props"] = bool(given)
+        row["props"] = {p: given.get(p) for p in declared}
+    return row
 
 
 def document_params(
@@ -57,7 +63,8 @@ def document_params(
     for label in schema.entity_labels:
         params[node_param(label)] = []
     for entity in validated.entities:
-        params[node_param(entity.label)].append(_node_row(entity, ids.get(entity.id, entity.id)))
+        params[node_param(entity.label)].append(
+            _node_row(entity, ids.get(entity.id, entity.id), schema.node(entity.label).properties))
     for rel_type, source, target in relationship_patterns(schema):
         params[rel_param(rel_type, source, target)] = []
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}

@@ -8,7 +8,7 @@ applies it all-or-nothing: node sections per label, then relationship sections p
 
 from __future__ import annotations
 
-from graph_schema.model import GraphSchema
+from graph_schema.model import PROPERTY_OWNER, GraphSchema
 
 EVIDENCE_FIELDS = ("ev_keys", "ev_docs", "ev_quotes", "ev_starts", "ev_ends", "ev_rules", "ev_models", "ev_versions",
                    "ev_conf")
@@ -43,8 +43,17 @@ WITH d, n, row, CASE WHEN promote THEN row.name ELSE name END AS new_name,
 WITH d, n, row, new_name, base_keys + [k IN row.name_keys WHERE NOT k IN base_keys] AS keys,
   base_aliases + [j IN range(0, size(row.names) - 1)
     WHERE NOT row.name_keys[j] IN base_keys AND row.names[j] <> new_name | row.names[j]] AS aliases
-SET n.name = new_name, n.keys = keys, n.aliases = aliases, n.search = reduce(s = '|', k IN keys | s + k + '|')
+SET n.name = new_name, n.keys = keys, n.aliases = aliases, n.search = reduce(s = '|', k IN keys | s + k + '|'){props}
 MERGE (d)-[:MENTIONS]->(n)"""
+
+
+def _property_sets(properties: tuple[str, ...]) -> str:
+    """Data properties: a row that carries them replaces them all and becomes their owner; other rows keep them."""
+    if not properties:
+        return ""
+    sets = [f"n.{p} = CASE WHEN row.has_props THEN row.props.{p} ELSE n.{p} END" for p in properties]
+    sets.append(f"n.{PROPERTY_OWNER} = CASE WHEN row.has_props THEN $doc.id ELSE n.{PROPERTY_OWNER} END")
+    return ",\n  " + ",\n  ".join(sets)
 
 # FalkorDB does not let a later SET clause read what an earlier one wrote in the same query,
 # so every derived value is computed from WITH variables and written once.
@@ -90,7 +99,8 @@ def _build_document_statement(schema: GraphSchema) -> str:
     parts = [_DOC]
     i = 0
     for label in schema.entity_labels:
-        parts.append(_NODE.format(i=i, param=node_param(label), label=label))
+        parts.append(_NODE.format(i=i, param=node_param(label), label=label,
+                                  props=_property_sets(schema.node(label).properties)))
         i += 1
     funder = "\nSET s:Funder" if "Funder" in schema.derived_labels else ""
     for rel_type, source, target in relationship_patterns(schema):

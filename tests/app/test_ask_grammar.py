@@ -31,6 +31,10 @@ CASES = [
     ("organizations active in Mali", "org_network_in_region", {"region": "mali"}),
     ("documents mentioning UNODC", "documents_mentioning", {"entity": "unodc"}),
     ("who is INTERPOL", "entity_profile", {"entity": "interpol"}),
+    ("reported vs published funding in Mali", "funding_reported_vs_published", {"region": "mali"}),
+    ("funding reported but not published in Niger?", "funding_reported_vs_published", {"region": "niger"}),
+    ("reports vs IATI in the Sahel", "funding_reported_vs_published", {"region": "sahel"}),
+    ("financement déclaré vs publié au Mali", "funding_reported_vs_published", {"region": "mali"}),
 ]
 
 

@@ -165,9 +165,11 @@ def test_funding_for_mali_lists_funders_with_quotes_and_the_csv_is_the_table(pag
         page.click("#csv-download")
     data = Path(info.value.path()).read_text(encoding="utf-8")
     parsed = list(csv.reader(io.StringIO(data)))
-    assert parsed[0] == ["Funder", "Funded", "Regions", "Threats", "Evidence"]
+    assert parsed[0] == ["Funder", "Funded", "Regions", "Threats", "Evidence", "Source"]
     shown_quotes = page.eval_on_selector_all("#funding-table tbody tr", QUOTES_PER_ROW)
-    assert parsed[1:] == [[*r[:4], " | ".join(q)] for r, q in zip(sorted_rows, shown_quotes, strict=True)]
+    assert parsed[1:] == [[*r[:4], " | ".join(q), r[5]] for r, q in zip(sorted_rows, shown_quotes, strict=True)]
+    kinds = {"report": "report", "iati": "IATI data", "both": "report + IATI"}
+    assert [r[5] for r in rows] == [kinds[d["source_kind"]] for d in direct]  # the source kind of each row
 
 
 def test_path_view_between_two_connected_entities(page: Any, live: str) -> None:

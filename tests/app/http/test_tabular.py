@@ -14,7 +14,7 @@ from app.http.tabular import cell
 from tests.app.http.conftest import MakeClient
 
 FUNDING_COLUMNS = ["funder_id", "funder", "recipient_id", "recipient", "recipient_type", "regions", "threats",
-                   "documents", "evidence"]
+                   "documents", "evidence", "source_kind"]
 
 
 def parse_csv(text: str) -> tuple[list[str], list[list[str]]]:

@@ -10,12 +10,17 @@ export const COLUMNS = [
   { key: "regions", label: "Regions" },
   { key: "threats", label: "Threats" },
   { key: "evidence", label: "Evidence" },
+  { key: "source_kind", label: "Source" },
 ];
+
+// What a row rests on: report text, IATI activity data, or both (who_funds_what's source_kind).
+export const SOURCE_KINDS = { report: "report", iati: "IATI data", both: "report + IATI" };
 
 // The text of each cell, as shown and as written to the CSV.
 export function cellText(row, key) {
   if (key === "regions" || key === "threats") return (row[key] || []).join("; ");
   if (key === "evidence") return (row.evidence || []).map((e) => e.quote).join(" | ");
+  if (key === "source_kind") return SOURCE_KINDS[row.source_kind] || row.source_kind || "";
   return row[key] == null ? "" : String(row[key]);
 }
 
@@ -51,7 +56,8 @@ export function fundingTable(rows, { caption = "Who funds what" } = {}) {
       h("td", { "data-label": "Funded" }, link(entityHash(r.recipient_id), r.recipient)),
       h("td", { "data-label": "Regions" }, cellText(r, "regions")),
       h("td", { "data-label": "Threats" }, cellText(r, "threats")),
-      h("td", { "data-label": "Evidence" }, evidenceCell(r)))));
+      h("td", { "data-label": "Evidence" }, evidenceCell(r)),
+      h("td", { "data-label": "Source", class: `source-${r.source_kind || "report"}` }, cellText(r, "source_kind")))));
   }
 
   function sortBy(key) {
