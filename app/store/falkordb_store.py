@@ -11,7 +11,7 @@ from typing import Any
 import redis
 from falkordb import FalkorDB, Graph
 
-from app.store import engine_files, falkordb_dialect
+from app.store import engine_files, falkordb_dialect, falkordb_version
 from app.store.base import Dialect, Row
 from app.store.falkordb_server import FalkorServer, compact_aof
 from graph_schema.errors import QueryTimeout, StoreUnavailable
@@ -65,7 +65,20 @@ class FalkorSession:
         return self._rows(query, params, read_only=True)
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        return self._rows(query, params, read_only=False)
+        try:
+            return self._rows(query, params, read_only=False)
+        finally:  # after the statement (so a reader seeing the new version sees the new data); a failed one too
+            try:
+                self._graph.client.connection.incr(falkordb_version.version_key(self._graph.name))
+            except redis.RedisError as exc:
+                raise _translate(exc, self._note) from exc
+
+    def graph_version(self) -> falkordb_version.Version:
+        """(nodes, relationships, documents, writes) in one round trip (app/store/falkordb_version.py)."""
+        try:
+            return falkordb_version.read(self._graph.client.connection, self._graph.name, self._timeout)
+        except redis.RedisError as exc:
+            raise _translate(exc, self._note) from exc
 
     def write_many(self, statements: list[tuple[str, Mapping[str, Any]]]) -> None:
         """Run the statements in one MULTI/EXEC block: no other client interleaves, and the
@@ -75,6 +88,7 @@ class FalkorSession:
         for query, params in statements:
             text = graph._build_params_header(dict(params)) + query
             pipe.execute_command("GRAPH.QUERY", graph.name, text, "--compact", "timeout", self._timeout)
+        pipe.incr(falkordb_version.version_key(graph.name))  # in the block: the new version comes with the data
         try:
             pipe.execute(raise_on_error=True)
         except redis.RedisError as exc:
@@ -98,12 +112,14 @@ class FalkorStore:
         self._graph_name = graph_name
         self._timeout = timeout_ms
         self._db: FalkorDB | None = None
+        self._versions: falkordb_version.AsyncVersionReader | None = None
         self._lock = threading.Lock()
 
     def start(self) -> None:
         sock = self._server.ensure_running() if self._server else self._socket
         assert sock is not None
         self._db = FalkorDB(unix_socket_path=str(sock))
+        self._versions = falkordb_version.AsyncVersionReader(str(sock), self._graph_name, self._timeout)
         self.ensure_schema()
 
     def close(self) -> None:
@@ -112,6 +128,20 @@ class FalkorStore:
             self._db = None
         if self._server is not None:
             self._server.stop()
+
+    async def graph_version_async(self) -> falkordb_version.Version:
+        """The version read on the event loop (the ETag check): no worker thread, nothing blocks."""
+        if self._versions is None:
+            raise StoreUnavailable("the FalkorDB store is not started")
+        try:
+            return await self._versions.read()
+        except redis.RedisError as exc:
+            raise _translate(exc, self._outage_note) from exc
+
+    async def aclose(self) -> None:
+        """Close the event loop's client (the lifespan calls it before ``close``)."""
+        if self._versions is not None:
+            await self._versions.aclose()
 
     @property
     def _client(self) -> FalkorDB:
