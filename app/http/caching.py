@@ -118,11 +118,12 @@ def make_etag(version: Version, scope: Scope, headers: Headers, read_scope: str,
 
 
 def matches(if_none_match: str, etag: str) -> bool:
-    """Weak comparison (RFC 9110 8.8.3.2): W/"x" and "x" match; ``*`` matches any current answer."""
+    """Weak comparison (RFC 9110 8.8.3.2): W/"x" and "x" match. ``*`` ("any current answer") is not
+    answered here: whether there is one (not a 404, not a 422) only the route knows, so it runs."""
     bare = etag.removeprefix("W/")
     for candidate in if_none_match.split(","):
         candidate = candidate.strip()
-        if candidate == "*" or candidate.removeprefix("W/") == bare:
+        if candidate != "*" and candidate.removeprefix("W/") == bare:
             return True
     return False
 
