@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,19 +14,19 @@ from graph_schema.model import GraphSchema
 
 
 @pytest.fixture
-def falkor(schema: GraphSchema, tmp_path: Path, falkor_socket: Path, graph_name: str) -> FalkorStore:
+def falkor(schema: GraphSchema, tmp_path: Path, falkor_socket: Path, graph_name: str) -> Iterator[FalkorStore]:
     st = FalkorStore(schema, tmp_path, graph_name=graph_name, socket=falkor_socket)
     st.start()
-    yield st  # type: ignore[misc]
+    yield st
     st.clear()
     st.close()
 
 
-def read_both(store: FalkorStore) -> tuple[tuple[object, ...], tuple[object, ...]]:
+def read_both(store: FalkorStore) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     with store.session() as s:
         sync = s.graph_version()
 
-    async def on_loop() -> tuple[object, ...]:
+    async def on_loop() -> tuple[Any, ...]:
         try:
             return await store.graph_version_async()
         finally:
@@ -50,7 +52,7 @@ def test_every_write_counts_even_one_that_keeps_the_counts(falkor: FalkorStore) 
         v2 = s.graph_version()
         s.write_many([("MATCH (n:Region) SET n.name = 'Z'", {}), ("MATCH (n:Region) SET n.name = 'W'", {})])
         v3 = s.graph_version()
-        with pytest.raises(Exception, match="(?i)unique|constraint"):
+        with pytest.raises(Exception, match=r"(?i)unique|constraint"):
             s.write("CREATE (:Entity:Region {id: 'region:x', name: 'A'})")  # the key's uniqueness: nothing written
         v4 = s.graph_version()
         assert s.read("MATCH (n:Region) RETURN n.name AS name") == [{"name": "W"}]

@@ -111,12 +111,18 @@ def test_protected_reads_never_304_without_a_valid_key(make_client: MakeClient, 
 
 def write_from_another_process(sock: Path, graph: str, statement: str) -> None:
     """A write as another worker makes it: its own process, its own FalkorStore on the same graph."""
-    code = ("import sys; from pathlib import Path; from app.store.falkordb_store import FalkorStore; "
-            "from graph_schema.model import load_schema; "
-            "s = FalkorStore(load_schema(), Path(sys.argv[1]).parent, graph_name=sys.argv[2], socket=Path(sys.argv[1])); "
-            "s.start(); session = s._client.select_graph(sys.argv[2]); "
-            "from app.store.falkordb_store import FalkorSession; FalkorSession(session, 10_000).write(sys.argv[3]); "
-            "s.close()")
+    code = "\n".join((
+        "import sys",
+        "from pathlib import Path",
+        "from app.store.falkordb_store import FalkorStore",
+        "from graph_schema.model import load_schema",
+        "sock = Path(sys.argv[1])",
+        "store = FalkorStore(load_schema(), sock.parent, graph_name=sys.argv[2], socket=sock)",
+        "store.start()",
+        "with store.session() as session:",
+        "    session.write(sys.argv[3])",
+        "store.close()",
+    ))
     subprocess.run([sys.executable, "-c", code, str(sock), graph, statement], check=True, timeout=120)
 
 
@@ -142,7 +148,7 @@ def test_a_write_outside_the_app_that_changes_a_count_changes_the_tag(
     graph = api.app.state.settings.graph_name  # type: ignore[attr-defined]
     etag = api.get("/funding").headers["etag"]
     # a raw engine command, not through the app (no write counter): the engine's node count moves
-    redis.Redis(unix_socket_path=str(falkor_socket)).execute_command(
+    redis.Redis(unix_socket_path=str(falkor_socket)).execute_command(  # type: ignore[no-untyped-call]
         "GRAPH.QUERY", graph, "CREATE (:Scratch {id: 'outside'})")
     assert api.get("/funding", headers={"If-None-Match": etag}).status_code == 200
 
