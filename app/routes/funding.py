@@ -25,7 +25,7 @@ def funding(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     # a cursor is base64url of a JSON list, so it starts "Wy" ("["); whether it decodes is checked on use
-    cursor: Annotated[str | None, Query(min_length=4, max_length=2000, pattern=cursors.PATTERN,
+    cursor: Annotated[str | None, Query(min_length=4, max_length=4000, pattern=cursors.PATTERN,
                                         description="next_cursor of the previous page")] = None,
     format: tabular.FormatParam = None,
 ) -> Any:
