@@ -60,8 +60,8 @@ def sample_calls(graph: SyntheticGraph, n: int, seed: int = 11) -> dict[str, lis
         calls["neighbors"].append(Call("neighbors", {"entity": e, "depth": 1, "limit": 50}, "GET",
                                        f"/entities/{e}/neighbors?depth=1&limit=50"))
         r = pick("Region")
-        calls["who_funds_what"].append(Call("who_funds_what", {"region": r, "threat": None, "limit": 100}, "GET",
-                                            f"/funding?region={r}"))
+        calls["who_funds_what"].append(Call("who_funds_what", {"region": r, "threat": None, "limit": 100, "offset": 0},
+                                            "GET", f"/funding?region={r}"))
         if k >= PATH_SAMPLES:  # algo.SPpaths takes up to seconds from hubs; fewer samples keep the run short
             continue
         a, b = pick("Organization"), pick("Project")

@@ -9,9 +9,9 @@ scope of the key. A request whose ``If-None-Match`` holds the current tag is ans
 before the route: the query behind it never runs. The version is read before the route runs, so an
 answer is never labelled newer than its data.
 
-On FalkorDB the version is read on the event loop (``AsyncVersionStore``: redis-py's asyncio client,
-one pipelined round trip), so a 304 needs no worker thread; other engines read it in a worker thread,
-as the routes run.
+On FalkorDB the version is the write counter every write of the app increments, read on the event
+loop (``AsyncVersionStore``: one GET with redis-py's asyncio client, app/store/falkordb_version.py),
+so a 304 needs no worker thread; other engines read their version in a worker thread, as the routes run.
 
 Every such answer also carries ``Cache-Control`` (``NEXUS_CACHE_CONTROL``, ``no-cache`` by default:
 revalidate each time) and ``Server-Timing: app;dur=<ms>`` (time in the app until the answer started,

@@ -10,6 +10,7 @@ from typing import Any
 
 import redis
 from falkordb import FalkorDB, Graph
+from falkordb.query_result import QueryResult
 
 from app.store import engine_files, falkordb_dialect, falkordb_version
 from app.store.base import Dialect, Row
@@ -54,24 +55,31 @@ class FalkorSession:
             if read_only:
                 result = self._graph.ro_query(query, dict(params or {}), timeout=self._timeout)
             else:
-                result = self._graph.query(query, dict(params or {}), timeout=self._timeout)
+                result = self._counted_write(query, params)
         except redis.RedisError as exc:
             raise _translate(exc, self._note) from exc
         header = [h[1] if isinstance(h, list | tuple) else h for h in (result.header or [])]
         names = [h.decode() if isinstance(h, bytes) else str(h) for h in header]
         return [dict(zip(names, (_plain(v) for v in row), strict=False)) for row in result.result_set]
 
+    def _counted_write(self, query: str, params: Mapping[str, Any] | None) -> QueryResult:
+        """The statement and the write counter's increment in one MULTI/EXEC block: the append-only file
+        holds both or neither, and no reader sees the one without the other (app/store/falkordb_version.py)."""
+        graph = self._graph
+        pipe = graph.client.connection.pipeline(transaction=True)
+        text = graph._build_params_header(dict(params or {})) + query
+        pipe.execute_command("GRAPH.QUERY", graph.name, text, "--compact", "timeout", self._timeout)
+        pipe.incr(falkordb_version.version_key(graph.name))
+        reply, _ = pipe.execute(raise_on_error=False)  # the engine's own error text, not the pipeline's
+        if isinstance(reply, Exception):
+            raise reply
+        return QueryResult(graph, reply)
+
     def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return self._rows(query, params, read_only=True)
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        try:
-            return self._rows(query, params, read_only=False)
-        finally:  # after the statement (so a reader seeing the new version sees the new data); a failed one too
-            try:
-                self._graph.client.connection.incr(falkordb_version.version_key(self._graph.name))
-            except redis.RedisError as exc:
-                raise _translate(exc, self._note) from exc
+        return self._rows(query, params, read_only=False)
 
     def graph_version(self) -> falkordb_version.Version:
         """(nodes, relationships, documents, writes) in one round trip (app/store/falkordb_version.py)."""
