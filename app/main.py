@@ -15,6 +15,7 @@ from app.request_checks import CleanParameters
 from app.routes import ask, documents, entities, exports, funding, graph_view, health, ingestion, metrics, queries
 from app.security import AUTH_ERRORS, ReadAccess
 from app.settings import Settings, get_settings
+from app.store.base import AsyncVersionStore
 from app.store.factory import build_store
 from graph_schema.iati_mapping import load_iati_mapping
 from graph_schema.model import load_schema
@@ -37,6 +38,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            if isinstance(store, AsyncVersionStore):
+                await store.aclose()  # its event-loop client (app/http/caching.py), on this loop
             store.close()
 
     app = FastAPI(title="Sahel Nexus Graph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,

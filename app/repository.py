@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from app.catalogue import CannedQuery, Catalogue
-from app.store.base import Dialect, Row, Session
+from app.store.base import Dialect, Row, Session, Version, VersionedSession
 from app.writer.statements import document_statement
 from graph_schema.model import GraphSchema
 
@@ -38,6 +38,15 @@ class GraphRepository:
 
     def stream(self, name: str, params: Mapping[str, Any] | None = None) -> Iterator[Row]:
         return self._session.stream(self.text_of(self._catalogue.get(name)), params or {})
+
+    def graph_version(self) -> Version:
+        """A fingerprint that every write changes: the engine's own where it has one (FalkorDB's counts and
+        write counter), else the ``_graph_version`` query (counts, documents, latest ingest)."""
+        if isinstance(self._session, VersionedSession):
+            return self._session.graph_version()
+        rows = self.run("_graph_version")
+        row = rows[0] if rows else {}
+        return (row.get("nodes"), row.get("relationships"), row.get("documents"), row.get("last_ingest"))
 
     # -- provenance and writes -------------------------------------------------
     def counts(self) -> Row:

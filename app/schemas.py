@@ -30,6 +30,10 @@ class QueryResult(BaseModel):
     rows: list[dict[str, Any]]
 
 
+class FundingPage(QueryResult):
+    next_cursor: str | None = Field(default=None, description="Pass as ?cursor= for the next page (null: last page)")
+
+
 class EntitySummary(BaseModel):
     id: str
     name: str

@@ -44,7 +44,7 @@ def rows(r: dict[str, Any]) -> list[Row]:
     for name, q in (r.get("revalidation") or {}).items():
         s304, s200, c304 = q["server_304"], q["server_200"], q["client_304"]
         out.append((f"{name} 304 server p50/p99 [ms]", f"{s304['p50']:.3f}/{s304['p99']:.3f}",
-                    f"200 of the same GET: {s200['p50']:.2f}/{s200['p99']:.2f}",
+                    f"200 of the same request: {s200['p50']:.2f}/{s200['p99']:.2f}",
                     f"{s304['p50'] / s200['p50']:.2f}x" if s200["p50"] else "-", "p50 <= 1 ms",
                     _ok(s304["p50"] <= 1.0)))
         out.append((f"{name} 304 client p50 [ms]", f"{c304['p50']:.2f}",

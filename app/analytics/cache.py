@@ -1,8 +1,9 @@
 """Analytics results cached until the next write.
 
-The key is a cheap fingerprint read from the store on every request (node, relationship and
-document counts and the latest ``ingested_at``), so an ingest or a retraction made by any
-worker process invalidates every process's cache on its next request.
+The key is a cheap fingerprint read from the store on every request (``GraphRepository.graph_version``:
+node, relationship and document counts, and FalkorDB's write counter or, on Neo4j, the latest
+``ingested_at``), so an ingest or a retraction made by any worker process invalidates every process's
+cache on its next request.
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from app.repository import GraphRepository
+from app.store.base import Version
 
 T = TypeVar("T")
-Version = tuple[Any, ...]
 
 
 def graph_version(repo: GraphRepository) -> Version:
-    rows = repo.run("_graph_version")
-    row = rows[0] if rows else {}
-    return (row.get("nodes"), row.get("relationships"), row.get("documents"), row.get("last_ingest"))
+    """(nodes, relationships, documents, ...): the third item is the document count (``/metrics/summary``)."""
+    return repo.graph_version()
 
 
 class AnalyticsCache:

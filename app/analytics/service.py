@@ -9,10 +9,11 @@ import networkx as nx
 from app.analytics import brokers as brokers_mod
 from app.analytics import communities as communities_mod
 from app.analytics import metrics
-from app.analytics.cache import AnalyticsCache, Version, graph_version
+from app.analytics.cache import AnalyticsCache, graph_version
 from app.analytics.rows import GraphFilter
 from app.analytics.snapshot import snapshot
 from app.repository import GraphRepository
+from app.store.base import Version
 
 
 def _graph(repo: GraphRepository, cache: AnalyticsCache, version: Version) -> nx.MultiDiGraph:

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Query, Request
 from app.deps import CatalogueDep, Repo
 from app.http import tabular
 from app.schemas import EntityDetail, EntityPage, QueryResult
-from app.services import entity_service, query_service
+from app.services import cursors, entity_service, query_service
 
 router = APIRouter(tags=["entities"])
 EntityType = Literal["Organization", "Project", "Region", "Threat", "Person"]
@@ -27,7 +27,7 @@ def search_entities(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     # a cursor is base64url of a JSON list, so it starts "Wy" ("["); whether it decodes is checked on use
-    cursor: Annotated[str | None, Query(min_length=4, max_length=1000, pattern=r"^Wy[A-Za-z0-9_-]+$",
+    cursor: Annotated[str | None, Query(min_length=4, max_length=1000, pattern=cursors.PATTERN,
                                         description="next_cursor of the previous page")] = None,
     format: tabular.FormatParam = None,
 ) -> Any:

@@ -11,7 +11,7 @@ from app.http import tabular
 from app.repository import GraphRepository
 from app.schemas import QueryInfo, QueryResult
 from app.services import query_service
-from app.services.upload_body import parse_json_object
+from app.services.upload_body import QUERY_BODY_MAX_BYTES, parse_json_object
 from graph_schema.errors import DocumentTooLarge
 
 router = APIRouter(tags=["queries"])
@@ -23,7 +23,7 @@ def list_queries(catalogue: CatalogueDep) -> list[dict[str, Any]]:
     return query_service.list_queries(catalogue)
 
 
-MAX_BODY_BYTES = 64 * 1024
+MAX_BODY_BYTES = QUERY_BODY_MAX_BYTES
 _RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"description": "Unknown query or entity"},
     413: {"description": f"Body over {MAX_BODY_BYTES} bytes"},

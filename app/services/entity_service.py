@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
-
 from app.repository import GraphRepository
 from app.schemas import EntityDetail, EntityPage, EntitySummary
+from app.services import cursors
 from app.services.resolver import resolve_entity
 from graph_schema.errors import InvalidParameters
 from graph_schema.names import normalize_name
@@ -15,18 +12,14 @@ from graph_schema.names import normalize_name
 
 def encode_cursor(row: dict[str, object]) -> str:
     """An opaque cursor: the (name, id) of a page's last row; the next page starts after it in (name, id) order."""
-    raw = json.dumps([row["name"], row["id"]], ensure_ascii=False, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return cursors.encode([row["name"], row["id"]])
 
 
 def decode_cursor(cursor: str) -> tuple[str, str]:
-    try:
-        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError, UnicodeDecodeError):
-        value = None
-    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+    key = cursors.decode(cursor, 2)
+    if key is None:
         raise InvalidParameters("cursor: not a cursor of GET /entities (pass next_cursor of the previous page)")
-    return value[0], value[1]
+    return key[0], key[1]
 
 
 def search(repo: GraphRepository, q: str | None, label: str | None, limit: int, offset: int,

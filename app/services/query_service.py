@@ -26,7 +26,8 @@ def list_queries(catalogue: Catalogue) -> list[dict[str, Any]]:
     return [describe(q) for q in catalogue.public()]
 
 
-def run_query(repo: GraphRepository, catalogue: Catalogue, name: str, raw: dict[str, Any]) -> list[Row]:
+def prepare(repo: GraphRepository, catalogue: Catalogue, name: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """The parameters of a public query, validated, with entity names resolved to ids."""
     query = catalogue.get(name)
     if query not in catalogue.public():
         raise NotFound(f"no canned query named {name!r}; GET /queries lists them")
@@ -34,4 +35,8 @@ def run_query(repo: GraphRepository, catalogue: Catalogue, name: str, raw: dict[
     for spec in query.params:
         if spec.type == "entity" and params.get(spec.name) is not None:
             params[spec.name] = resolve_entity(repo, params[spec.name], spec.labels)
-    return repo.run(name, params)
+    return params
+
+
+def run_query(repo: GraphRepository, catalogue: Catalogue, name: str, raw: dict[str, Any]) -> list[Row]:
+    return repo.run(name, prepare(repo, catalogue, name, raw))

@@ -23,6 +23,7 @@ from app.services.field_rules import entity_namespace_check, no_control
 from graph_schema.errors import DocumentTooLarge, InvalidParameters, UnsupportedDocumentType
 
 ENVELOPE_BYTES = 64 * 1024  # multipart boundaries and headers, JSON quoting and the metadata fields
+QUERY_BODY_MAX_BYTES = 64 * 1024  # the parameters of a canned query (POST /queries/{name})
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
 FORM_FIELDS = ("id", "title", "url", "date", "language", "replace")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 Row = dict[str, Any]
+Version = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,19 @@ class GraphStore(Protocol):
 
     def clear(self) -> None:
         """Delete every node and relationship (``nexus reset``)."""
+
+
+@runtime_checkable
+class VersionedSession(Protocol):
+    """A session that reads the graph version itself, cheaper than the ``_graph_version`` query (FalkorDB)."""
+
+    def graph_version(self) -> Version: ...
+
+
+@runtime_checkable
+class AsyncVersionStore(Protocol):
+    """A store that reads the graph version on the event loop (FalkorDB); the others read it in a thread."""
+
+    async def graph_version_async(self) -> Version: ...
+
+    async def aclose(self) -> None: ...

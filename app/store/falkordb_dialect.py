@@ -1,8 +1,9 @@
 """FalkorDB's text: index, constraint and full-text DDL, and query variants.
 
 FalkorDB has no ``IF NOT EXISTS``; the store checks ``db.indexes()`` before creating.
-Its ``shortestPath`` is directed only, so ``path_between`` uses ``algo.SPpaths`` here;
-``_graph_version`` reads the engine's own counts (``db.meta.stats``).
+Its ``shortestPath`` is directed only, so ``path_between`` uses ``algo.SPpaths`` here.
+The graph version is not a query here: the session reads counts and a write counter itself
+(app/store/falkordb_version.py).
 """
 
 from __future__ import annotations
@@ -78,16 +79,6 @@ def fulltext_statement(label: str, props: tuple[str, ...]) -> str:
     return f"CALL db.idx.fulltext.createNodeIndex('{label}', {args})"
 
 
-# The shared text takes ~20 ms even on 5k relationships (FalkorDB counts nothing in O(1) once the
-# counts are chained through WITH/OPTIONAL MATCH); the engine's own node and relationship counts
-# answer in one round trip (~0.3 ms), the cost of an ETag check (app/http/caching.py) or an analytics cache hit.
-GRAPH_VERSION = """
-CALL db.meta.stats() YIELD nodeCount, relCount
-OPTIONAL MATCH (d:Document)
-RETURN nodeCount AS nodes, relCount AS relationships, count(d) AS documents, max(d.ingested_at) AS last_ingest
-"""
-
-
 def ddl(schema: GraphSchema) -> tuple[str, ...]:
     """Index DDL (constraints go through the GRAPH.CONSTRAINT command, see the store)."""
     return tuple(index_statement(label, prop) for label, prop in range_indexes(schema)) + tuple(
@@ -99,5 +90,4 @@ def query_overrides(schema: GraphSchema) -> dict[str, str]:
     """Queries whose shared text FalkorDB cannot run, in FalkorDB's own syntax."""
     fact_types = ", ".join(f"'{t}'" for t in schema.fact_types)
     return {"path_between": PATH_BETWEEN % fact_types,
-            "neighbors": NEIGHBORS % {"types": "|".join(schema.fact_types)},
-            "_graph_version": GRAPH_VERSION}
+            "neighbors": NEIGHBORS % {"types": "|".join(schema.fact_types)}}

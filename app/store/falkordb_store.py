@@ -10,8 +10,9 @@ from typing import Any
 
 import redis
 from falkordb import FalkorDB, Graph
+from falkordb.query_result import QueryResult
 
-from app.store import engine_files, falkordb_dialect
+from app.store import engine_files, falkordb_dialect, falkordb_version
 from app.store.base import Dialect, Row
 from app.store.falkordb_server import FalkorServer, compact_aof
 from graph_schema.errors import QueryTimeout, StoreUnavailable
@@ -54,18 +55,38 @@ class FalkorSession:
             if read_only:
                 result = self._graph.ro_query(query, dict(params or {}), timeout=self._timeout)
             else:
-                result = self._graph.query(query, dict(params or {}), timeout=self._timeout)
+                result = self._counted_write(query, params)
         except redis.RedisError as exc:
             raise _translate(exc, self._note) from exc
         header = [h[1] if isinstance(h, list | tuple) else h for h in (result.header or [])]
         names = [h.decode() if isinstance(h, bytes) else str(h) for h in header]
         return [dict(zip(names, (_plain(v) for v in row), strict=False)) for row in result.result_set]
 
+    def _counted_write(self, query: str, params: Mapping[str, Any] | None) -> QueryResult:
+        """The statement and the write counter's increment in one MULTI/EXEC block: the append-only file
+        holds both or neither, and no reader sees the one without the other (app/store/falkordb_version.py)."""
+        graph = self._graph
+        pipe = graph.client.connection.pipeline(transaction=True)
+        text = graph._build_params_header(dict(params or {})) + query
+        pipe.execute_command("GRAPH.QUERY", graph.name, text, "--compact", "timeout", self._timeout)
+        pipe.incr(falkordb_version.version_key(graph.name))
+        reply, _ = pipe.execute(raise_on_error=False)  # the engine's own error text, not the pipeline's
+        if isinstance(reply, Exception):
+            raise reply
+        return QueryResult(graph, reply)
+
     def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return self._rows(query, params, read_only=True)
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return self._rows(query, params, read_only=False)
+
+    def graph_version(self) -> falkordb_version.Version:
+        """(nodes, relationships, documents, writes) in one round trip (app/store/falkordb_version.py)."""
+        try:
+            return falkordb_version.read(self._graph.client.connection, self._graph.name, self._timeout)
+        except redis.RedisError as exc:
+            raise _translate(exc, self._note) from exc
 
     def write_many(self, statements: list[tuple[str, Mapping[str, Any]]]) -> None:
         """Run the statements in one MULTI/EXEC block: no other client interleaves, and the
@@ -75,6 +96,7 @@ class FalkorSession:
         for query, params in statements:
             text = graph._build_params_header(dict(params)) + query
             pipe.execute_command("GRAPH.QUERY", graph.name, text, "--compact", "timeout", self._timeout)
+        pipe.incr(falkordb_version.version_key(graph.name))  # in the block: the new version comes with the data
         try:
             pipe.execute(raise_on_error=True)
         except redis.RedisError as exc:
@@ -98,12 +120,14 @@ class FalkorStore:
         self._graph_name = graph_name
         self._timeout = timeout_ms
         self._db: FalkorDB | None = None
+        self._versions: falkordb_version.AsyncVersionReader | None = None
         self._lock = threading.Lock()
 
     def start(self) -> None:
         sock = self._server.ensure_running() if self._server else self._socket
         assert sock is not None
         self._db = FalkorDB(unix_socket_path=str(sock))
+        self._versions = falkordb_version.AsyncVersionReader(str(sock), self._graph_name, self._timeout)
         self.ensure_schema()
 
     def close(self) -> None:
@@ -112,6 +136,20 @@ class FalkorStore:
             self._db = None
         if self._server is not None:
             self._server.stop()
+
+    async def graph_version_async(self) -> falkordb_version.Version:
+        """The version read on the event loop (the ETag check): no worker thread, nothing blocks."""
+        if self._versions is None:
+            raise StoreUnavailable("the FalkorDB store is not started")
+        try:
+            return await self._versions.read()
+        except redis.RedisError as exc:
+            raise _translate(exc, self._outage_note) from exc
+
+    async def aclose(self) -> None:
+        """Close the event loop's client (the lifespan calls it before ``close``)."""
+        if self._versions is not None:
+            await self._versions.aclose()
 
     @property
     def _client(self) -> FalkorDB:

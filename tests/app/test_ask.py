@@ -18,7 +18,7 @@ def test_who_funds_what_in_mali_is_the_funding_query(client: TestClient) -> None
     answer = _ask(client, "who funds what in Mali").json()
     direct = client.get("/funding", params={"region": "Mali"}).json()
     assert answer["matched"] is True and answer["query"] == "who_funds_what"
-    assert answer["parameters"] == {"region": "region:mali", "threat": None, "limit": 100}
+    assert answer["parameters"] == {"region": "region:mali", "threat": None, "limit": 100, "offset": 0}
     assert answer["understood"]["region"] == {"text": "mali", "id": "region:mali", "name": "Mali", "type": "Region"}
     assert answer["count"] == direct["count"] > 0 and answer["rows"] == direct["rows"]
 

@@ -11,7 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.http.tabular import cell
+from graph_schema.contract import Extraction
 from tests.app.http.conftest import MakeClient
+from tests.app.ingest_helpers import load
+from tests.factories import extraction
 
 FUNDING_COLUMNS = ["funder_id", "funder", "recipient_id", "recipient", "recipient_type", "regions", "threats",
                    "documents", "evidence", "source_kind"]
@@ -135,3 +138,101 @@ def test_openapi_documents_the_media_types(api: TestClient) -> None:
         assert {"application/json", "text/csv", "application/x-ndjson"} <= set(content), path
         assert "406" in op["responses"], path
         assert any(p["name"] == "format" for p in op["parameters"]), path
+
+
+def walk_funding(api: TestClient, fmt: str, limit: int, between_pages: Any = None,
+                 **query: Any) -> tuple[list[tuple[str, str]], int]:
+    """Every page of /funding by cursor: the (funder_id, recipient_id) of each row, and the page count."""
+    seen: list[tuple[str, str]] = []
+    cursor: str | None = None
+    pages = 0
+    while True:
+        params: dict[str, Any] = {"limit": limit, "format": fmt, **query, **({"cursor": cursor} if cursor else {})}
+        r = api.get("/funding", params=params)
+        assert r.status_code == 200, r.text
+        if fmt == "json":
+            page = r.json()
+            seen += [(row["funder_id"], row["recipient_id"]) for row in page["rows"]]
+            cursor = page["next_cursor"]
+        else:
+            header, lines = parse_csv(r.text)
+            seen += [(line[header.index("funder_id")], line[header.index("recipient_id")]) for line in lines]
+            cursor = r.headers.get("x-next-cursor")
+        pages += 1
+        if between_pages is not None and pages == 1:
+            between_pages()
+        if cursor is None:
+            return seen, pages
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "ndjson"])
+def test_funding_cursor_walks_every_row_once_in_order(api: TestClient, fmt: str) -> None:
+    rows = api.get("/funding", params={"limit": 500}).json()["rows"]
+    everything = [(row["funder_id"], row["recipient_id"]) for row in rows]
+    assert len(everything) > 6 and len(set(everything)) == len(everything)
+    if fmt == "ndjson":  # the cursor travels in the header, the rows are lines
+        r = api.get("/funding", params={"limit": 4, "format": "ndjson"})
+        assert [json.loads(line) for line in r.text.splitlines()] == rows[:4]
+        r = api.get("/funding", params={"limit": 4, "format": "ndjson", "cursor": r.headers["x-next-cursor"]})
+        assert [json.loads(line) for line in r.text.splitlines()] == rows[4:8]
+        return
+    seen, pages = walk_funding(api, fmt, 4)
+    assert seen == everything and pages == -(-len(everything) // 4)
+    # a region's rows page the same way
+    mali = [(row["funder_id"], row["recipient_id"]) for row in api.get("/funding", params={
+        "region": "Mali", "limit": 500}).json()["rows"]]
+    assert walk_funding(api, fmt, 2, region="Mali")[0] == mali and len(mali) > 2
+    # the last page says so; offset pages keep working
+    last = api.get("/funding", params={"limit": 500}).json()
+    assert last["next_cursor"] is None and "x-next-cursor" not in api.get(
+        "/funding", params={"limit": 500, "format": "csv"}).headers
+    by_offset = api.get("/funding", params={"limit": 3, "offset": 3}).json()["rows"]
+    assert [(row["funder_id"], row["recipient_id"]) for row in by_offset] == everything[3:6]
+
+
+def new_fundings() -> Extraction:
+    """Funders that sort first, in the middle and last, each funding a new project."""
+    return extraction("paging-adds", [
+        ("AAA Early Fund", "Organization", []), ("MMM Middle Fund", "Organization", []),
+        ("ZZZ Late Fund", "Organization", []), ("Paging Project One", "Project", []),
+    ], [("FUNDS", funder, "Paging Project One", f"{funder} funds Paging Project One.")
+        for funder in ("AAA Early Fund", "MMM Middle Fund", "ZZZ Late Fund")])
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_funding_cursor_neither_repeats_nor_skips_while_documents_are_added(make_client: MakeClient,
+                                                                              fmt: str) -> None:
+    api = make_client()
+    before = [(row["funder_id"], row["recipient_id"]) for row in api.get(
+        "/funding", params={"limit": 500}).json()["rows"]]
+    seen, _ = walk_funding(api, fmt, 3, between_pages=lambda: load(api, new_fundings()))
+    assert len(seen) == len(set(seen))  # no row twice
+    assert [row for row in seen if row in before] == before  # every row that was there, once, in order
+    added = [row for row in seen if row not in before]
+    # rows added after the cursor's position are read; one added before it is not (it was never on a page)
+    assert ("organization:zzz-late-fund", "project:paging-project-one") in added
+    assert ("organization:aaa-early-fund", "project:paging-project-one") not in seen
+    # offset pages in the same situation hand a row out twice (why the cursor exists)
+    again = make_client()
+    first = [(row["funder_id"], row["recipient_id"]) for row in again.get(
+        "/funding", params={"limit": 3}).json()["rows"]]
+    load(again, new_fundings())
+    second = [(row["funder_id"], row["recipient_id"]) for row in again.get(
+        "/funding", params={"limit": 3, "offset": 3}).json()["rows"]]
+    assert set(first) & set(second)
+
+
+def test_funding_cursor_errors(api: TestClient) -> None:
+    r = api.get("/funding", params={"cursor": "not-a-cursor"})
+    assert r.status_code == 422 and "cursor" in r.text
+    r = api.get("/funding", params={"cursor": "Wyxx"})
+    assert r.status_code == 422 and "next_cursor" in r.text
+    entities_cursor = api.get("/entities", params={"limit": 2}).json()["next_cursor"]  # two strings, not four
+    r = api.get("/funding", params={"cursor": entities_cursor})
+    assert r.status_code == 422 and "GET /funding" in r.text
+    cursor = api.get("/funding", params={"limit": 2}).json()["next_cursor"]
+    assert cursor is not None
+    r = api.get("/funding", params={"cursor": cursor, "offset": 4})
+    assert r.status_code == 422 and "one or the other" in r.text
+    r = api.get("/funding", params={"offset": -1})
+    assert r.status_code == 422
