@@ -48,7 +48,7 @@ def _modifier_start(text: str, start: int, nouns: re.Pattern[str]) -> tuple[int,
     """Start of the noun phrase (modifiers included) and its determiner."""
     pos = start
     while True:
-        m = re.search(r"([\w'’-]+)\s+$", text[max(0, pos - 40) : pos])
+        m = re.search(r"((?:[€$£]\s?)?[\w'’.,-]*[\w'’-])\s+$", text[max(0, pos - 40) : pos])
         if not m:
             return pos, None
         word = m.group(1)
@@ -57,7 +57,9 @@ def _modifier_start(text: str, start: int, nouns: re.Pattern[str]) -> tuple[int,
         if low in _INDEFINITE or low in _DEFINITE:
             return pos, low
         hyphenated = re.fullmatch(r"[a-z]+-[a-z]+", word) is not None  # 'week-long', 'three-day'
-        if low in _MODIFIERS or low.endswith(_ADJ_SUFFIX) or nouns.fullmatch(word) or word.isupper() or hyphenated:
+        money = _MONEY_WORD.fullmatch(word) is not None  # 'a €10 million programme'
+        if low in _MODIFIERS or low.endswith(_ADJ_SUFFIX) or nouns.fullmatch(word) or word.isupper() or hyphenated \
+                or money:
             pos = wstart
             continue
         return pos, None
@@ -201,6 +203,14 @@ def _place_after(text: str, end: int, stop: int, regions: list[Mention]) -> str 
     return None
 
 
+_MONEY_WORD = re.compile(r"(?:[€$£]|USD|EUR|US\$)?\d[\d.,]*(?:[€$£]|m|bn)?|million|millions|billion|milliards?|"
+                         r"USD|EUR|euros?|dollars?|[€$£]\d[\d.,]*", re.IGNORECASE)
+_PURPOSE_AFTER = re.compile(
+    r"(?:\s+(?:approved|funded|financed|launched|adopted|signed|announced)\s+(?:under|by|in|with|at)\s+[^,.;:]{1,60}?)?"
+    r"\s+(?:will|would|shall|aims to|is to|seeks to|is designed to|is meant to)\s+"
+    r"(?P<verb>support|strengthen|counter|combat|fight|prevent|improve|promote|reinforce|help|contribute to|"
+    r"reduce|tackle|build)\s+(?P<obj>[^,.;:()]{3,120})"
+)
 _PROGRAMME_HEADS = re.compile(r"(?<![\w-])(?:programmes?|programs?|projects?|projets?|initiatives?|campaigns?|"
                               r"campagnes?|strateg(?:y|ies)|stratégies?)(?![\w-])", re.IGNORECASE)
 
@@ -218,9 +228,15 @@ def unnamed_programmes(text: str, sentences: list[tuple[int, int]], regions: lis
         sent_end = next((e for s, e in sentences if s <= m.start() < e), len(text))
         name = descriptive_name(text, np_start, m.end(), sent_end)
         described = len(name) > len(" ".join(text[np_start : m.end()].split()))  # a topic follows the head
+        purpose = _PURPOSE_AFTER.match(text, m.end(), sent_end)
+        if not described and purpose:  # 'a €10 million programme approved under X will support the fight against Y'
+            obj = re.split(r"\s+(?:by|through|via|with|thanks to|while|and will|en|par)\s+", purpose.group("obj"))[0]
+            name = noun_phrase_name(f"{m.group(0)} to {purpose.group('verb')} {obj}")
+            described = True
         if not described or is_generic_project(name, lex) or len(name.split()) < 3:
             continue
         place = _place_after(text, np_start + len(name), sent_end, regions)
+        # no alias such as '€10 million programme': another document's programme of that size is another one
         act = Activity(name=name, head=fold_phrase(m.group(0)), start=np_start, end=m.end(), place=place)
         out.append(_mention(text, np_start, m.end(), act, kind="programme"))
     return out

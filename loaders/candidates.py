@@ -11,6 +11,7 @@ such as ``FUNDS|cue_btw=FUNDS.passive_by``. ``loaders/scorer.py`` decides.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -186,7 +187,9 @@ class _Reader:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self.cues = [(f"{rel}.{group}", rx) for rel, groups in ctx.lex.cues.items() for group, rx in groups.items()]
-        self.tokens: list[tuple[int, Token]] = [(off + t.idx, t) for off, doc in ctx.parses for t in doc]
+        self.tokens: list[tuple[int, Token]] = sorted(((off + t.idx, t) for off, doc in ctx.parses for t in doc),
+                                                      key=lambda pt: (pt[0], pt[1].i))
+        self._starts = [pos for pos, _ in self.tokens]
         self.rule_pairs: dict[tuple[str, str], set[str]] = {}
         for rel_type, src, tgt in ctx.relations:
             self.rule_pairs.setdefault(tuple(sorted((src, tgt))), set()).add(rel_type)  # type: ignore[arg-type]
@@ -204,7 +207,15 @@ class _Reader:
         return sorted({name for name, rx in self.cues if rx.search(folded)})
 
     def _tokens(self, start: int, end: int) -> list[Token]:
-        return [t for pos, t in self.tokens if start <= pos and pos + len(t.text) <= end]
+        # tokens are in text order (segments in order, tokens in order): bisect to the first at or after start
+        i = bisect.bisect_left(self._starts, start)
+        out: list[Token] = []
+        for pos, t in self.tokens[i:]:
+            if pos >= end:
+                break
+            if pos + len(t.text) <= end:
+                out.append(t)
+        return out
 
     def _head(self, m: Mention) -> Token | None:
         toks = self._tokens(m.start, m.end)

@@ -48,6 +48,8 @@ class Parsed:
         self.mentions = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
         self._heads: dict[tuple[int, int], Token | None] = {}
+        # (offset, end, doc) per parsed segment: Doc.text joins every token, so its length is read once
+        self._segments = [(off, off + len(doc.text), doc) for off, doc in ctx.parses]
 
     def pos(self, tok: Token) -> int:
         return self._offset(tok) + tok.idx
@@ -84,8 +86,8 @@ class Parsed:
         return self._heads[key]
 
     def _find_head(self, m: Mention) -> Token | None:
-        for off, doc in self.ctx.parses:
-            if not (off <= m.start < off + len(doc.text)):
+        for off, end, doc in self._segments:
+            if not (off <= m.start < end):
                 continue
             span = doc.char_span(m.start - off, m.end - off, alignment_mode="expand")
             if span is None or len(span) == 0:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from loaders.acronyms import acronym_mentions
 from loaders.gazetteer import Gazetteer, Match
@@ -346,6 +346,18 @@ def ner_mentions(
     return out
 
 
+def _overlapping(pattern: re.Pattern[str], text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that ``keep`` accepts, trying again one word on where a match is refused (so that a
+    refused 'The ECOWAS Commission' still finds 'ECOWAS Commission', as the alternation of acronyms did)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if keep(m):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start(1) + 1
+
+
 def sub_body_mentions(text: str, lex: Lexicon, acronyms: Iterable[str], long_names: dict[str, str]) -> list[Mention]:
     """Bodies of a known organization: 'ECOWAS Commission', 'ECOWAS Court of Justice', 'AU Peace and Security
     Council', and 'the Commission of the Economic Community of West African States (ECOWAS)' -> 'ECOWAS Commission'."""
@@ -353,11 +365,15 @@ def sub_body_mentions(text: str, lex: Lexicon, acronyms: Iterable[str], long_nam
     if not acrs:
         return []
     heads = lex.alternation("org_heads")
-    alt = "|".join(re.escape(a) for a in acrs)
+    # one-word acronyms are matched as any capitalised word and checked against the set (a regex alternation of
+    # hundreds of acronyms tried at every position was this stage's main cost); multi-word ones keep the alternation
+    single = frozenset(a for a in acrs if re.fullmatch(r"[A-Z][\w&'’-]*", a))
+    multi = [a for a in acrs if a not in single]
+    alt = "|".join([*(re.escape(a) for a in multi), r"[A-Z][\w&'’-]*"])
     out: list[Mention] = []
     pattern = re.compile(rf"(?<![\w-])({alt})\s+((?:[A-Z][\w'’-]*\s+(?:and\s+)?){{0,3}}?(?i:{heads}))(?![\w-])"
                          rf"(\s+(?:of|for|to)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,2}})?")
-    for m in pattern.finditer(text):
+    for m in _overlapping(pattern, text, lambda hit: hit.group(1) in single or hit.group(1) in multi):
         body = m.group(2)
         if not body[:1].isupper() or not body.split()[-1][:1].isupper():
             continue

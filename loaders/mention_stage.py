@@ -23,7 +23,14 @@ from loaders.lexicon import Lexicon
 from loaders.mentions import Mention, choose_mentions
 from loaders.national_bodies import national_body_mentions
 from loaders.places import place_mentions
-from loaders.projects import head_first_projects, legal_instruments, named_projects, quoted_projects
+from loaders.projects import (
+    baptised_projects,
+    head_first_projects,
+    legal_instruments,
+    named_projects,
+    observance_projects,
+    quoted_projects,
+)
 from loaders.resolution import acronym_occurrences, resolve, resolve_bare_threats
 from loaders.textfold import fold_phrase, fold_text
 
@@ -37,6 +44,8 @@ class MentionFinder:
         self.gazetteer = gazetteer
         self._known_names = frozenset(fold_phrase(n) for a in taxonomy.actors for n in (a.name, *a.aliases)) | \
             frozenset(fold_phrase(n) for r in taxonomy.regions for n in (r.name, *r.aliases))
+        self._countries = {fold_phrase(a): r.name for r in taxonomy.regions if r.kind == "country"
+                           for a in (r.name, *r.aliases)}
 
     def context(
         self,
@@ -50,8 +59,7 @@ class MentionFinder:
         lex, gaz = self.lexicon, self.gazetteer
         matches = gaz.find(text)
         demonyms = ent.demonym_index(matches)
-        countries = {fold_phrase(a): r.name for r in self.taxonomy.regions if r.kind == "country"
-                     for a in (r.name, *r.aliases)}
+        countries = self._countries
         known = frozenset(fold_phrase(m.text) for m in matches)
         known_acr = frozenset(a for actor in self.taxonomy.actors for a in (actor.name, *actor.aliases) if a.isupper())
         cands: list[Mention] = ent.gazetteer_mentions(matches)
@@ -75,6 +83,8 @@ class MentionFinder:
         cands += named_projects(text, lex, orgs)
         cands += head_first_projects(text, known | self._known_names)
         cands += quoted_projects(text, known | self._known_names)
+        cands += baptised_projects(text, known | self._known_names)
+        cands += observance_projects(text, self._known_names)
         cands += legal_instruments(text)
         cands += self._long_names(text, demonyms, known, known_acr)
         cands = [m for m in cands if not (m.type in ("Organization", "Project")

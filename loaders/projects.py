@@ -167,6 +167,50 @@ def quoted_projects(text: str, known: frozenset[str]) -> list[Mention]:
     return out
 
 
+# 'un ambitieux programme … Baptisé Tiwara, il …', 'a new initiative, dubbed Safe Roads': the name a text gives
+# to a programme it has just described (a project head within the preceding 250 characters)
+_BAPTISED_RE = re.compile(r"\b(?:[Bb]aptisée?s?|[Dd]énommée?s?|[Dd]ubbed|[Kk]nown as|[Cc]odenamed|[Cc]ode-named)\s+"
+                          r"[«\"“]?\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+_HEAD_BEFORE_RE = re.compile(r"\b(?:programme|program|project|projet|initiative|opération|operation|mécanisme|"
+                             r"facility|fonds|fund)s?\b", re.IGNORECASE)
+
+
+# observances: 'la Journée mondiale contre les abus et trafics de drogues', 'the International Day against Drug
+# Abuse and Illicit Trafficking' (the event an activity is held for, named as such)
+_OBSERVANCE_RE = re.compile(
+    r"\b((?:Journée|Semaine)\s+(?:mondiale|internationale|nationale|africaine|régionale)\s+"
+    r"(?:de\s+la|de\s+l['’]|du|des|de|contre|pour|sur)\s*[^,.;:()\n]{3,80}?"
+    r"|(?:International|World|National|African|Global)\s+(?:Day|Week)\s+(?:of|against|for|on)\s+[^,.;:()\n]{3,80}?)"
+    r"(?=\s*[,.;:()]|\s+(?:célébrée?|qui|que|est|a|was|is|which|held|marked|observed|on|le|chaque|every|each)\b|$)"
+)
+
+
+def observance_projects(text: str, places: frozenset[str]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _OBSERVANCE_RE.finditer(text):
+        raw = m.group(1)
+        where = re.search(r"\s+(?:in|at|à|au)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$", raw)
+        cut = where.start() if where and fold_phrase(where.group(1)) in places else len(raw)
+        # '… in Agadez': the place is not part of the name
+        name = " ".join(raw[:cut].split())
+        out.append(Mention(m.start(1), m.start(1) + cut, raw[:cut], "Project", name, (), "project",
+                           attrs=(("kind", "named"),)))
+    return out
+
+
+def baptised_projects(text: str, known: frozenset[str]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _BAPTISED_RE.finditer(text):
+        name = m.group(1)
+        if fold_phrase(name) in known or len(name) < 3 or not _HEAD_BEFORE_RE.search(text[max(0, m.start() - 250) :
+                                                                                             m.start()]):
+            continue
+        # the span starts at the cue, so that a statistical 'Baptisé Kawtal' (PERSON) does not outrank it
+        out.append(Mention(m.start(), m.end(1), text[m.start() : m.end(1)], "Project", name, (), "project",
+                           attrs=(("kind", "named"),)))
+    return out
+
+
 def head_first_projects(text: str, known: frozenset[str]) -> list[Mention]:
     """'le programme Tiwara' -> Tiwara (alias 'programme Tiwara'); not a known organization or place."""
     out: list[Mention] = []

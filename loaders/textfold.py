@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _QUOTES_DASHES = str.maketrans(
     "\u2018\u2019\u201a\u201b\u2032\u00b4`\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
@@ -15,6 +16,7 @@ _QUOTES_DASHES = str.maketrans(
 _LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
 
 
+@lru_cache(maxsize=8192)  # a pure function of one character: the text's alphabet is small
 def fold_char(ch: str) -> str:
     if ch.isspace():
         return " "
@@ -48,5 +50,6 @@ def fold_text(text: str) -> FoldedText:
     return FoldedText(original=text, folded="".join(chars), offsets=tuple(offsets))
 
 
+@lru_cache(maxsize=65536)  # names and cue windows recur within and across documents
 def fold_phrase(text: str) -> str:
     return " ".join("".join(fold_char(c) for c in text).split())

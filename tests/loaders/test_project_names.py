@@ -54,3 +54,23 @@ def test_a_quoted_name_beside_a_project_head_names_the_project(pipeline: Extract
     assert "Justice Sahel" in _projects(pipeline, "Le programme européen « Justice Sahel » forme les greffiers.")
     assert "relèvement des marchés de Ménaka" in _projects(
         pipeline, "La Suède finance le projet de « relèvement des marchés de Ménaka » au Mali.")
+
+
+def test_a_programme_named_after_its_description(pipeline: ExtractionPipeline) -> None:
+    names = _projects(pipeline, "Un ambitieux programme de développement vient de naître au Niger. Baptisé Kawtal, "
+                                "il financera des forages.")
+    assert "Kawtal" in names
+    assert "Kawtal" not in _projects(pipeline, "Baptisé Kawtal, le village a reçu des forages.")  # no programme head
+
+
+def test_a_sized_programme_named_by_its_purpose(pipeline: ExtractionPipeline) -> None:
+    names = _projects(pipeline, "A €7 million programme approved under the EUTF will strengthen the rule of law in "
+                                "Niger by training judges.")
+    assert "Programme to strengthen the rule of law in Niger" in names, names
+
+
+def test_an_observance_is_an_event(pipeline: ExtractionPipeline) -> None:
+    assert "Journée nationale de lutte contre la drogue" in _projects(
+        pipeline, "La Journée nationale de lutte contre la drogue, célébrée à Gao, a réuni les élèves.")
+    assert "World Day against Trafficking in Persons" in _projects(
+        pipeline, "IOM marked the World Day against Trafficking in Persons in Agadez.")
