@@ -231,12 +231,21 @@ class FalkorServer:
         self._process = None
 
 
-def compact_aof(client: redis.Redis) -> None:
-    """Rewrite the append-only file in the background (a snapshot head, no command history to replay)."""
+def compact_aof(client: redis.Redis, timeout: float = 30.0) -> None:
+    """Rewrite the append-only file (a snapshot head, no command history to replay) and wait until the rewrite
+    has finished: a store closed while it still ran (SIGTERM aborts it) left the DDL in the command part, and
+    the next start replayed it with "already exists" errors."""
     try:
         client.bgrewriteaof()
     except redis.ResponseError as exc:  # one is already running: it is scheduled after it
         log.debug("BGREWRITEAOF: %s", exc)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        info = client.info("persistence")
+        if not int(info.get("aof_rewrite_in_progress", 0)) and not int(info.get("aof_rewrite_scheduled", 0)):
+            return
+        time.sleep(0.01)
+    log.warning("the append-only file rewrite did not finish within %.0f s", timeout)
 
 
 def replays_constraints(data_dir: Path) -> bool:

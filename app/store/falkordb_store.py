@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -194,7 +195,20 @@ class FalkorStore:
                     )
                     created = True
         if created and self._server is not None:  # an engine of our data directory (not someone else's socket)
+            self._await_constraints()
             compact_aof(self._client.connection)
+
+    def _await_constraints(self, timeout: float = 30.0) -> None:
+        """Wait until every constraint is built: FalkorDB builds them in the background and logs the command
+        again when one becomes operational, so a compaction that ran first left that entry in the command
+        part of the append-only file, replayed with an error at the next start (seen one start in three)."""
+        deadline = time.monotonic() + timeout
+        with self.session() as s:
+            while time.monotonic() < deadline:
+                rows = s.read("CALL db.constraints() YIELD status RETURN status")
+                if all(row["status"] == "OPERATIONAL" for row in rows):
+                    return
+                time.sleep(0.01)
 
     @staticmethod
     def _indexed(s: FalkorSession) -> set[tuple[str, str]]:
