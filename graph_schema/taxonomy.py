@@ -6,9 +6,10 @@ Loaded once per process (:func:`load_taxonomy` is cached). Imports nothing from 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import pycountry
 import yaml
@@ -62,19 +63,33 @@ class Taxonomy(_Frozen):
         return any({normalize_name(x), normalize_name(y)} == pair for x, y in self.not_same)
 
 
-_REGION_INDEXES: dict[int, tuple[Taxonomy, dict[str, Region]]] = {}
+_T = TypeVar("_T")
 
 
+def per_taxonomy(build: Callable[[Taxonomy], _T]) -> Callable[[Taxonomy], _T]:
+    """Cache what ``build`` derives from a taxonomy, once per taxonomy object, keyed by its identity (the
+    taxonomy is frozen, and hashing its fields at every lookup would cost more than the lookup)."""
+    cache: dict[int, tuple[Taxonomy, _T]] = {}
+
+    @wraps(build)
+    def cached(tax: Taxonomy) -> _T:
+        hit = cache.get(id(tax))
+        if hit is not None and hit[0] is tax:
+            return hit[1]
+        value = build(tax)
+        cache[id(tax)] = (tax, value)
+        return value
+
+    return cached
+
+
+@per_taxonomy
 def _region_index(tax: Taxonomy) -> dict[str, Region]:
-    """Normalised name -> region, built once per taxonomy object (the taxonomy is frozen)."""
-    cached = _REGION_INDEXES.get(id(tax))
-    if cached is not None and cached[0] is tax:
-        return cached[1]
+    """Normalised name -> region."""
     index: dict[str, Region] = {}
     for region in tax.regions:
         for key in (region.name, *region.aliases):
             index.setdefault(normalize_name(key), region)
-    _REGION_INDEXES[id(tax)] = (tax, index)
     return index
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph_schema.taxonomy import Taxonomy
+from graph_schema.taxonomy import Region, Taxonomy, per_taxonomy
 from loaders.mentions import Mention
 from loaders.textfold import fold_phrase
 
@@ -29,6 +29,17 @@ _KIND_EN = {"délégation": "Delegation", "ambassade": "Embassy", "consulat": "C
             "haute-commission": "High Commission"}
 
 
+@per_taxonomy
+def _demonym_countries(taxonomy: Taxonomy) -> dict[str, str]:
+    """Folded demonym -> country name ('danish' -> Denmark); the first country in the taxonomy's order wins."""
+    out: dict[str, str] = {}
+    for r in taxonomy.regions:
+        if r.kind == "country":
+            for d in r.demonyms:
+                out.setdefault(fold_phrase(d), r.name)
+    return out
+
+
 def _owner(taxonomy: Taxonomy, name: str) -> str | None:
     key = fold_phrase(name)
     if key in _SUPRANATIONAL:
@@ -36,18 +47,15 @@ def _owner(taxonomy: Taxonomy, name: str) -> str | None:
     region = taxonomy.region_named(name)
     if region is not None and region.kind == "country":
         return region.name
-    for r in taxonomy.regions:
-        if r.kind == "country" and key in {fold_phrase(d) for d in r.demonyms}:
-            return r.name
-    return None
+    return _demonym_countries(taxonomy).get(key)
 
 
-def _seat(taxonomy: Taxonomy, name: str) -> tuple[int, str] | None:
+def _seat(taxonomy: Taxonomy, name: str) -> tuple[int, Region] | None:
     words = name.split()
     for n in range(len(words), 0, -1):
         region = taxonomy.region_named(" ".join(words[:n]))
         if region is not None:
-            return len(" ".join(words[:n])), region.name
+            return len(" ".join(words[:n])), region
     return None
 
 
@@ -64,16 +72,15 @@ def diplomatic_mission_mentions(text: str, taxonomy: Taxonomy) -> list[Mention]:
             seat = _seat(taxonomy, m.group("place"))
             if owner is None or seat is None:
                 continue
-            length, place = seat
+            length, region = seat
+            place = region.name
             start, end = (owner_start if rx is _EN else m.start()), m.start("place") + length
             surface = " ".join(text[start:end].split())
             kind = m.group("kind")
             english_kind = _KIND_EN.get(kind.lower(), kind[:1].upper() + kind[1:].lower())
-            region = taxonomy.region_named(place)
-            country = next((c for c in (region.located_in if region else ()) if
-                            (r := taxonomy.region_named(c)) is not None and r.kind == "country"), None)
-            if region is not None and region.kind == "country":
-                country = region.name
+            country = region.name if region.kind == "country" else next(
+                (c for c in region.located_in if (r := taxonomy.region_named(c)) is not None and r.kind == "country"),
+                None)
             the = "the " if owner in _SUPRANATIONAL.values() else ""
             aliases = tuple(a for a in (f"{english_kind} of {the}{owner} in {place}",) if a != surface)
             out.append(Mention(start, end, text[start:end], "Organization", surface, aliases, "pattern",

@@ -72,7 +72,8 @@ class MentionFinder:
         acr = ent.acronym_mentions(text, lex, known_acr, demonyms)
         cands += acr + acronym_occurrences(text, acr)
         cands += ent.ner_mentions(text, ner, lex, known)
-        cands += place_mentions(text, ner, known | self._known_names, frozenset(lex.words["org_heads"]))
+        named = known | self._known_names  # what the gazetteer matched here and every taxonomy name
+        cands += place_mentions(text, ner, named, frozenset(lex.words["org_heads"]))
         long_names = {alias: actor.name for actor in self.taxonomy.actors if actor.name.isupper()
                       for alias in actor.aliases if len(alias.split()) >= 3}
         cands += ent.sub_body_mentions(text, lex, known_acr, long_names)
@@ -81,9 +82,9 @@ class MentionFinder:
         cands += diplomatic_mission_mentions(text, self.taxonomy)
         orgs = frozenset(a for m in cands if m.type == "Organization" for a in (m.name, *m.aliases) if a.isupper())
         cands += named_projects(text, lex, orgs)
-        cands += head_first_projects(text, known | self._known_names)
-        cands += quoted_projects(text, known | self._known_names)
-        cands += baptised_projects(text, known | self._known_names)
+        cands += head_first_projects(text, named)
+        cands += quoted_projects(text, named)
+        cands += baptised_projects(text, named)
         cands += observance_projects(text, self._known_names)
         cands += legal_instruments(text)
         cands += self._long_names(text, demonyms, known, known_acr)

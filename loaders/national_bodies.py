@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from graph_schema.taxonomy import Taxonomy
+from graph_schema.taxonomy import Taxonomy, per_taxonomy
 from loaders.mentions import Mention
 from loaders.textfold import fold_phrase
 
@@ -46,17 +46,12 @@ class _Patterns:
     countries: dict[str, tuple[str, str]]  # folded country name -> (country, English demonym)
 
 
-_CACHE: dict[int, tuple[Taxonomy, _Patterns]] = {}
-
-
 def _alt(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
 
 
+@per_taxonomy
 def _patterns(taxonomy: Taxonomy) -> _Patterns:
-    hit = _CACHE.get(id(taxonomy))
-    if hit is not None and hit[0] is taxonomy:
-        return hit[1]
     demonyms: dict[str, tuple[str, str]] = {}
     countries: dict[str, tuple[str, str]] = {}
     for r in taxonomy.regions:
@@ -68,7 +63,7 @@ def _patterns(taxonomy: Taxonomy) -> _Patterns:
         for n in (r.name, *r.aliases):
             countries.setdefault(fold_phrase(n), (r.name, english))
     dem = _alt({d for r in taxonomy.regions if r.kind == "country" for d in r.demonyms})
-    patterns = _Patterns(
+    return _Patterns(
         english=re.compile(rf"\b(?P<dem>{dem})\s+(?P<head>(?i:{_alt(_EN_HEADS)}))\b"),
         french=re.compile(rf"\b(?P<head>(?i:{_alt(_FR_HEADS)}))\s+(?P<dem>(?i:{dem}))s?\b"),
         french_of=re.compile(rf"\b(?P<head>(?i:{_alt(h for h in _FR_HEADS if _FR_HEADS[h] != 'government')}))"
@@ -76,8 +71,6 @@ def _patterns(taxonomy: Taxonomy) -> _Patterns:
         demonyms=demonyms,
         countries=countries,
     )
-    _CACHE[id(taxonomy)] = (taxonomy, patterns)
-    return patterns
 
 
 def _mention(text: str, start: int, end: int, head: str, country: str, english_demonym: str) -> Mention:

@@ -17,7 +17,7 @@ from lxml import etree
 from graph_schema.contract import EntityRecord
 from graph_schema.iati_mapping import IatiMapping
 from graph_schema.names import is_generic_name, normalize_name
-from graph_schema.taxonomy import Actor, Region, Taxonomy, Threat, load_taxonomy
+from graph_schema.taxonomy import Actor, Region, Taxonomy, Threat, load_taxonomy, per_taxonomy
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -57,22 +57,15 @@ class _Indexes:
     countries: dict[str, Region]
 
 
-_INDEXES: dict[int, tuple[Taxonomy, _Indexes]] = {}
-
-
+@per_taxonomy
 def _indexes(tax: Taxonomy) -> _Indexes:
-    """Lookups built once per taxonomy object (frozen), keyed by its identity."""
-    cached = _INDEXES.get(id(tax))
-    if cached is not None and cached[0] is tax:
-        return cached[1]
+    """Lookups built once per taxonomy object."""
     actors: dict[str, Actor] = {}
     for actor in tax.actors:
         for key in (actor.name, *actor.aliases):
             actors.setdefault(normalize_name(key), actor)
-    built = _Indexes(actors, {normalize_name(t.name): t for t in tax.threats},
-                     {r.code: r for r in tax.regions if r.kind == "country" and r.code})
-    _INDEXES[id(tax)] = (tax, built)
-    return built
+    return _Indexes(actors, {normalize_name(t.name): t for t in tax.threats},
+                    {r.code: r for r in tax.regions if r.kind == "country" and r.code})
 
 
 def organisation(names: list[str], ref: str | None, org_type: str | None, mapping: IatiMapping,
